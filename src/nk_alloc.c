@@ -1,0 +1,214 @@
+/*
+ * nk_alloc.c
+ *	  Host handlers and the per-call arena of the language engine.
+ */
+#include "nk_alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *
+default_alloc(size_t size)
+{
+	void	   *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+	{
+		fputs("nkwatch: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+NK_NORETURN static void
+default_error(const char *message)
+{
+	fprintf(stderr, "nkwatch: %s\n", message);
+	abort();
+}
+
+static void
+default_check_interrupts(void)
+{
+}
+
+static nk_handlers handlers = {default_alloc, free, default_error, default_check_interrupts};
+
+void
+nk_set_handlers(const nk_handlers *h)
+{
+	if (h->alloc)
+		handlers.alloc = h->alloc;
+	if (h->release)
+		handlers.release = h->release;
+	if (h->error)
+		handlers.error = h->error;
+	if (h->check_interrupts)
+		handlers.check_interrupts = h->check_interrupts;
+}
+
+void
+nk_error(const char *fmt,...)
+{
+	char		message[512];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	handlers.error(message);
+}
+
+void
+nk_check_interrupts(void)
+{
+	handlers.check_interrupts();
+}
+
+/* Blocks are chained; a request larger than a block gets a block of its own. */
+#define NK_ARENA_BLOCK (64 * 1024)
+
+typedef struct nk_block
+{
+	struct nk_block *next;
+	size_t		used;
+	size_t		size;
+	/* payload follows, max-aligned */
+} nk_block;
+
+#define NK_ALIGN 16
+#define NK_BLOCK_HEADER ((sizeof(nk_block) + NK_ALIGN - 1) & ~(size_t) (NK_ALIGN - 1))
+
+struct nk_arena
+{
+	nk_block   *head;
+	size_t		total;
+};
+
+nk_arena *
+nk_arena_create(void)
+{
+	nk_arena   *a = handlers.alloc(sizeof(nk_arena));
+
+	a->head = NULL;
+	a->total = 0;
+	return a;
+}
+
+void
+nk_arena_destroy(nk_arena *a)
+{
+	nk_block   *b;
+
+	if (a == NULL)
+		return;
+	b = a->head;
+	while (b)
+	{
+		nk_block   *next = b->next;
+
+		handlers.release(b);
+		b = next;
+	}
+	handlers.release(a);
+}
+
+void *
+nk_arena_alloc(nk_arena *a, size_t size)
+{
+	nk_block   *b = a->head;
+	size_t		need = (size + NK_ALIGN - 1) & ~(size_t) (NK_ALIGN - 1);
+
+	if (need < size)
+		nk_error("allocation of %zu bytes overflows", size);
+	if (b == NULL || b->size - b->used < need)
+	{
+		size_t		payload = need > NK_ARENA_BLOCK / 4 ? need : NK_ARENA_BLOCK;
+
+		if (payload > SIZE_MAX - NK_BLOCK_HEADER)
+			nk_error("allocation of %zu bytes overflows", size);
+		b = handlers.alloc(NK_BLOCK_HEADER + payload);
+		b->size = payload;
+		b->used = 0;
+		a->total += NK_BLOCK_HEADER + payload;
+		if (payload == need && a->head != NULL)
+		{
+			/* keep the partly used current block at the head for small requests */
+			b->next = a->head->next;
+			a->head->next = b;
+			b->used = need;
+			return (char *) b + NK_BLOCK_HEADER;
+		}
+		b->next = a->head;
+		a->head = b;
+	}
+	b->used += need;
+	return (char *) b + NK_BLOCK_HEADER + b->used - need;
+}
+
+void *
+nk_arena_zalloc(nk_arena *a, size_t size)
+{
+	void	   *p = nk_arena_alloc(a, size);
+
+	memset(p, 0, size);
+	return p;
+}
+
+char *
+nk_arena_strndup(nk_arena *a, const char *s, size_t n)
+{
+	char	   *p = nk_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+nk_arena_sprintf(nk_arena *a, const char *fmt,...)
+{
+	va_list		ap;
+	int			n;
+	char	   *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		nk_error("could not format a string");
+	p = nk_arena_alloc(a, (size_t) n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t) n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+size_t
+nk_arena_size(const nk_arena *a)
+{
+	return a->total;
+}
+
+void
+nk_vec_grow(nk_arena *a, void **items, size_t *capacity, size_t elem_size)
+{
+	size_t		cap = *capacity ? *capacity * 2 : 16;
+	void	   *p;
+
+	if (cap > SIZE_MAX / elem_size)
+		nk_error("array of %zu elements overflows", cap);
+	p = nk_arena_alloc(a, cap * elem_size);
+	if (*capacity)
+		memcpy(p, *items, *capacity * elem_size);
+	*items = p;
+	*capacity = cap;
+}
+
+void
+nk_vec_zero_slot(void *slot, size_t elem_size)
+{
+	memset(slot, 0, elem_size);
+}

@@ -1,0 +1,72 @@
+/*
+ * nk_alloc.h
+ *	  Memory, error and interrupt handlers of the nkwatch language engine.
+ *
+ * The engine never calls malloc, exit or a database API itself: its host (the
+ * PostgreSQL glue, the command-line driver, a fuzzer) installs handlers once
+ * with nk_set_handlers(), as liblwgeom's lwgeom_set_handlers() does.  All
+ * memory of one call comes from an nk_arena, released in one piece, so a
+ * handler that does not return (ereport, longjmp) loses nothing.
+ */
+#ifndef NK_ALLOC_H
+#define NK_ALLOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NK_NORETURN __attribute__((noreturn))
+#define NK_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define NK_NORETURN
+#define NK_PRINTF(f, a)
+#endif
+
+typedef struct nk_handlers
+{
+	/* Return size bytes, or not return at all; never NULL. */
+	void	   *(*alloc) (size_t size);
+	void		(*release) (void *ptr);
+	/* Report an error; must not return. */
+	void		(*error) (const char *message) NK_NORETURN;
+	/* Give the host a chance to cancel a long call; may not return. */
+	void		(*check_interrupts) (void);
+} nk_handlers;
+
+/* Install the host's handlers; NULL members keep the defaults (malloc/free/abort). */
+extern void nk_set_handlers(const nk_handlers *handlers);
+
+extern void nk_error(const char *fmt,...) NK_PRINTF(1, 2) NK_NORETURN;
+extern void nk_check_interrupts(void);
+
+/*
+ * Arena: allocations that live until nk_arena_destroy().  Every engine entry
+ * point takes the arena its results are allocated in.
+ */
+typedef struct nk_arena nk_arena;
+
+extern nk_arena *nk_arena_create(void);
+extern void nk_arena_destroy(nk_arena *arena);
+extern void *nk_arena_alloc(nk_arena *arena, size_t size);
+extern void *nk_arena_zalloc(nk_arena *arena, size_t size);
+extern char *nk_arena_strndup(nk_arena *arena, const char *s, size_t n);
+extern char *nk_arena_sprintf(nk_arena *arena, const char *fmt,...) NK_PRINTF(2, 3);
+/* Total bytes the arena has taken from the host (for the memory bounds). */
+extern size_t nk_arena_size(const nk_arena *arena);
+
+/*
+ * Growable array in an arena: NK_VEC(type) declares {items, count, capacity};
+ * nk_vec_push() returns a pointer to a new zeroed element.
+ */
+#define NK_VEC(type) struct { type *items; size_t count; size_t capacity; }
+#define nk_vec_push(arena, vec) \
+	((vec)->count == (vec)->capacity \
+	 ? nk_vec_grow((arena), (void **) &(vec)->items, &(vec)->capacity, sizeof(*(vec)->items)) : (void) 0, \
+	 nk_vec_zero_slot(&(vec)->items[(vec)->count], sizeof(*(vec)->items)), \
+	 &(vec)->items[(vec)->count++])
+
+extern void nk_vec_grow(nk_arena *arena, void **items, size_t *capacity, size_t elem_size);
+extern void nk_vec_zero_slot(void *slot, size_t elem_size);
+
+#endif							/* NK_ALLOC_H */

@@ -1,0 +1,62 @@
+/*
+ * nk_text.h
+ *	  UTF-8 decoding, character classes and folding for the language engine.
+ *
+ * The engine works on UTF-8 bytes; positions inside it are byte offsets.  The
+ * SQL layer turns them into 1-based character positions.  Character classes,
+ * case folding and NFKC come from utf8proc: this file only adds the
+ * news-text equivalences utf8proc does not know (apostrophes, dashes, quotes).
+ */
+#ifndef NK_TEXT_H
+#define NK_TEXT_H
+
+#include "nk_alloc.h"
+
+/* A byte range of a document. */
+typedef struct nk_span
+{
+	size_t		start;
+	size_t		len;
+} nk_span;
+
+typedef NK_VEC(nk_span) nk_span_list;
+
+#define NK_REPLACEMENT_CHAR 0xFFFD
+
+/*
+ * Decode the code point at s[*pos] (pos < len) and advance *pos past it.  An
+ * invalid or truncated sequence decodes as U+FFFD and advances one byte.
+ */
+extern int32_t nk_utf8_next(const char *s, size_t len, size_t *pos);
+/* Decode the code point that ends just before s[pos] (pos > 0); *start gets its first byte. */
+extern int32_t nk_utf8_prev(const char *s, size_t pos, size_t *start);
+/* Number of code points in s[0..len), counting as PostgreSQL's length() does. */
+extern size_t nk_utf8_count(const char *s, size_t len);
+/* Whether s[0..len) is valid UTF-8. */
+extern bool nk_utf8_valid(const char *s, size_t len);
+
+extern bool nk_cp_is_letter(int32_t cp);
+extern bool nk_cp_is_upper(int32_t cp);		/* upper or title case letter */
+extern bool nk_cp_is_lower(int32_t cp);
+extern bool nk_cp_is_digit(int32_t cp);		/* decimal digit of any script */
+extern bool nk_cp_is_mark(int32_t cp);		/* combining mark */
+extern bool nk_cp_is_space(int32_t cp);		/* white space, including no-break and line separators */
+extern bool nk_cp_is_newline(int32_t cp);	/* \n, \r, U+2028, U+2029, \v, \f */
+extern bool nk_cp_is_invisible(int32_t cp); /* zero-width, format and control characters */
+extern bool nk_cp_is_dash(int32_t cp);		/* hyphens, dashes, minus */
+extern bool nk_cp_is_apostrophe(int32_t cp);	/* ' ’ ‘ ʼ ` ´ ′ */
+extern bool nk_cp_is_quote(int32_t cp);		/* " “ ” „ « » ‹ › and the apostrophes */
+extern bool nk_cp_is_closing(int32_t cp);	/* ) ] } and closing quotes */
+extern bool nk_cp_is_punct(int32_t cp);		/* any punctuation or symbol */
+
+/*
+ * Fold s[0..len) for matching: NFKC, case folded, marks stripped, every
+ * apostrophe to ', every dash to -, every quote to ", white space runs to
+ * one space.  The result is NUL-terminated; *out_len gets its length.
+ */
+extern char *nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len);
+
+/* Append the UTF-8 form of cp to buf (at least 4 bytes); return the byte count. */
+extern size_t nk_utf8_encode(int32_t cp, char *buf);
+
+#endif							/* NK_TEXT_H */
