@@ -1,0 +1,876 @@
+/*
+ * nk_calendar.c
+ *	  Calendar arithmetic, date and zone names, and the grammar of printed
+ *	  absolute dates and times.
+ *
+ * The day arithmetic is Howard Hinnant's days_from_civil/civil_from_days on
+ * the proleptic Gregorian calendar.  The grammar reads tokens; the numeric
+ * forms (2023-09-13T07:30:00Z, 16-05-2024) are read from the bytes under the
+ * tokens, because the tokenizer rightly does not know that "13T07" is a day
+ * and an hour.
+ */
+#include "nk_calendar.h"
+
+#include <string.h>
+
+/* ---------------------------------------------------------------- arithmetic */
+
+bool
+nk_is_leap_year(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int
+nk_days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (month < 1 || month > 12)
+		return 0;
+	if (month == 2 && nk_is_leap_year(year))
+		return 29;
+	return days[month - 1];
+}
+
+bool
+nk_valid_civil(int year, int month, int day)
+{
+	return year >= NK_YEAR_MIN && year <= NK_YEAR_MAX &&
+		month >= 1 && month <= 12 &&
+		day >= 1 && day <= nk_days_in_month(year, month);
+}
+
+int32_t
+nk_days_from_civil(int year, int month, int day)
+{
+	int			y = month <= 2 ? year - 1 : year;
+	int			era = (y >= 0 ? y : y - 399) / 400;
+	int			yoe = y - era * 400;
+	int			doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+	int			doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return (int32_t) era * 146097 + doe - 719468;
+}
+
+void
+nk_civil_from_days(int32_t days, int *year, int *month, int *day)
+{
+	int32_t		z = days + 719468;
+	int32_t		era = (z >= 0 ? z : z - 146096) / 146097;
+	int32_t		doe = z - era * 146097;
+	int32_t		yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int32_t		doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int32_t		mp = (5 * doy + 2) / 153;
+	int32_t		d = doy - (153 * mp + 2) / 5 + 1;
+	int32_t		m = mp < 10 ? mp + 3 : mp - 9;
+
+	*year = (int) (yoe + era * 400 + (m <= 2));
+	*month = (int) m;
+	*day = (int) d;
+}
+
+int
+nk_weekday(int32_t days)
+{
+	/* 1970-01-01 was a Thursday */
+	int32_t		w = (days + 3) % 7;
+
+	return (int) (w < 0 ? w + 7 : w);
+}
+
+int32_t
+nk_week_start(int32_t days)
+{
+	return days - nk_weekday(days);
+}
+
+void
+nk_iso_week(int32_t days, int *iso_year, int *week)
+{
+	/* the ISO year is the year of the Thursday of the week */
+	int32_t		thursday = nk_week_start(days) + 3;
+	int			y,
+				m,
+				d;
+
+	nk_civil_from_days(thursday, &y, &m, &d);
+	*iso_year = y;
+	*week = (int) ((thursday - nk_days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+/* ---------------------------------------------------------------- names */
+
+typedef struct name_entry
+{
+	const char *name;
+	int			value;
+} name_entry;
+
+static const name_entry month_names[] = {
+	{"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
+	{"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
+	{"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
+	{"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}, {NULL, 0}
+};
+
+static const name_entry weekday_names[] = {
+	{"monday", 0}, {"mon", 0}, {"tuesday", 1}, {"tue", 1}, {"tues", 1}, {"wednesday", 2},
+	{"wed", 2}, {"thursday", 3}, {"thu", 3}, {"thur", 3}, {"thurs", 3}, {"friday", 4},
+	{"fri", 4}, {"saturday", 5}, {"sat", 5}, {"sunday", 6}, {"sun", 6}, {NULL, 0}
+};
+
+/* folded abbreviation, minutes east of UTC */
+static const name_entry zone_names[] = {
+	{"utc", 0}, {"gmt", 0}, {"ut", 0}, {"z", 0}, {"wet", 0}, {"west", 60}, {"bst", 60},
+	{"cet", 60}, {"cest", 120}, {"met", 60}, {"mest", 120}, {"eet", 120}, {"eest", 180},
+	{"msk", 180}, {"pkt", 300}, {"ist", 330}, {"ict", 420}, {"wib", 420}, {"hkt", 480},
+	{"sgt", 480}, {"pht", 480}, {"awst", 480}, {"kst", 540}, {"jst", 540}, {"acst", 570},
+	{"acdt", 630}, {"aest", 600}, {"aedt", 660}, {"vlat", 600}, {"nzst", 720}, {"nzdt", 780},
+	{"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
+	{"pst", -480}, {"pdt", -420}, {"akst", -540}, {"akdt", -480}, {"hst", -600}, {NULL, 0}
+};
+
+static const name_entry *
+find_name(const name_entry *table, const char *fold, size_t len)
+{
+	for (; table->name; table++)
+		if (strlen(table->name) == len && memcmp(table->name, fold, len) == 0)
+			return table;
+	return NULL;
+}
+
+int
+nk_month_from_word(const char *fold, size_t len)
+{
+	const name_entry *e = find_name(month_names, fold, len);
+
+	return e ? e->value : 0;
+}
+
+int
+nk_weekday_from_word(const char *fold, size_t len)
+{
+	const name_entry *e = find_name(weekday_names, fold, len);
+
+	return e ? e->value : -1;
+}
+
+bool
+nk_zone_from_word(const char *fold, size_t len, int *utc_offset)
+{
+	const name_entry *e = find_name(zone_names, fold, len);
+
+	if (!e)
+		return false;
+	*utc_offset = e->value;
+	return true;
+}
+
+/* ---------------------------------------------------------------- grammar */
+
+/* The tokens of one parse and where it has got to. */
+typedef struct cursor
+{
+	const char *text;
+	size_t		text_len;
+	const nk_token *tok;
+	size_t		n;
+} cursor;
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Read at most maxd ASCII digits at s[*p]; return how many were read. */
+static int
+read_digits(const char *s, size_t len, size_t *p, int maxd, int *value)
+{
+	int			n = 0;
+
+	*value = 0;
+	while (*p < len && n < maxd && is_digit(s[*p]))
+	{
+		*value = *value * 10 + (s[*p] - '0');
+		(*p)++;
+		n++;
+	}
+	return n;
+}
+
+/* The value of a NUMBER token of only ASCII digits, at most maxd of them; -1 otherwise. */
+static int
+plain_number(const cursor *c, size_t i, int maxd, int *ndigits)
+{
+	const nk_token *t;
+	int			v = 0;
+
+	if (i >= c->n)
+		return -1;
+	t = &c->tok[i];
+	if (t->kind != NK_TOKEN_NUMBER || t->len == 0 || t->len > (size_t) maxd)
+		return -1;
+	for (size_t k = 0; k < t->len; k++)
+	{
+		char		ch = c->text[t->start + k];
+
+		if (!is_digit(ch))
+			return -1;
+		v = v * 10 + (ch - '0');
+	}
+	if (ndigits)
+		*ndigits = (int) t->len;
+	return v;
+}
+
+/* A day of the month: "13" or "13th"; 0 when the token is none. */
+static int
+day_token(const cursor *c, size_t i)
+{
+	const nk_token *t;
+	int			v = 0;
+	size_t		k = 0;
+
+	if (i >= c->n)
+		return 0;
+	t = &c->tok[i];
+	if (t->kind == NK_TOKEN_NUMBER)
+	{
+		v = plain_number(c, i, 2, NULL);
+		return v >= 1 && v <= 31 ? v : 0;
+	}
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_HAS_DIGIT))
+		return 0;
+	while (k < t->fold_len && k < 2 && is_digit(t->fold[k]))
+		v = v * 10 + (t->fold[k++] - '0');
+	if (k == 0 || t->fold_len != k + 2)
+		return 0;
+	if (strcmp(t->fold + k, "st") != 0 && strcmp(t->fold + k, "nd") != 0 &&
+		strcmp(t->fold + k, "rd") != 0 && strcmp(t->fold + k, "th") != 0)
+		return 0;
+	return v >= 1 && v <= 31 ? v : 0;
+}
+
+/* A four-digit year. */
+static int
+year_token(const cursor *c, size_t i)
+{
+	int			nd = 0;
+	int			v = plain_number(c, i, 4, &nd);
+
+	return nd == 4 && v >= 1000 ? v : 0;
+}
+
+static int
+month_token(const cursor *c, size_t i)
+{
+	const nk_token *t;
+
+	if (i >= c->n)
+		return 0;
+	t = &c->tok[i];
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
+		return 0;
+	return nk_month_from_word(t->fold, t->fold_len);
+}
+
+static int
+weekday_token(const cursor *c, size_t i)
+{
+	const nk_token *t;
+
+	if (i >= c->n)
+		return -1;
+	t = &c->tok[i];
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
+		return -1;
+	return nk_weekday_from_word(t->fold, t->fold_len);
+}
+
+static bool
+punct_is(const cursor *c, size_t i, const char *p)
+{
+	return i < c->n && c->tok[i].kind == NK_TOKEN_PUNCT && nk_token_is(&c->tok[i], p);
+}
+
+static bool
+word_is(const cursor *c, size_t i, const char *w)
+{
+	return i < c->n && c->tok[i].kind == NK_TOKEN_WORD && nk_token_is(&c->tok[i], w);
+}
+
+static bool
+is_dash(const cursor *c, size_t i)
+{
+	return punct_is(c, i, "-") || punct_is(c, i, "--");
+}
+
+/* Index of the first token starting at or after byte pos. */
+static size_t
+token_at(const cursor *c, size_t from, size_t pos)
+{
+	while (from < c->n && c->tok[from].start < pos)
+		from++;
+	return from;
+}
+
+static size_t
+token_end(const cursor *c, size_t i)
+{
+	return c->tok[i].start + c->tok[i].len;
+}
+
+/*
+ * Read a numeric UTC offset at text[*p]: +09:00, +0900, +09, -5, +5:30.
+ * Hours up to 14.
+ */
+static bool
+read_offset(const cursor *c, size_t *p, int *offset)
+{
+	size_t		q = *p;
+	int			sign,
+				h,
+				m = 0,
+				nd;
+
+	if (q >= c->text_len || (c->text[q] != '+' && c->text[q] != '-'))
+		return false;
+	sign = c->text[q] == '-' ? -1 : 1;
+	q++;
+	nd = read_digits(c->text, c->text_len, &q, 4, &h);
+	if (nd == 0 || nd == 3)
+		return false;
+	if (nd == 4)
+	{
+		m = h % 100;
+		h /= 100;
+	}
+	else if (q < c->text_len && c->text[q] == ':')
+	{
+		size_t		r = q + 1;
+
+		if (read_digits(c->text, c->text_len, &r, 2, &m) != 2)
+			return false;
+		q = r;
+	}
+	if (q < c->text_len && is_digit(c->text[q]))
+		return false;
+	if (h > 14 || m > 59)
+		return false;
+	*offset = sign * (h * 60 + m);
+	*p = q;
+	return true;
+}
+
+/*
+ * A zone after a time, starting at token i: "CET", "(KST)", "+0900",
+ * "+09:00", "UTC+9".  Sets *next and *end on success.
+ */
+static bool
+parse_zone(const cursor *c, size_t i, nk_datetime *dt, size_t *next, size_t *end)
+{
+	size_t		j = i;
+	bool		paren = false;
+	int			off;
+
+	if (i >= c->n)
+		return false;
+	if (c->tok[i].kind == NK_TOKEN_PUNCT && (nk_token_is(&c->tok[i], "+") ||
+											 nk_token_is(&c->tok[i], "-")))
+	{
+		size_t		p = c->tok[i].start;
+
+		if (!read_offset(c, &p, &off))
+			return false;
+		dt->utc_offset = off;
+		dt->has_zone = true;
+		*end = p;
+		*next = token_at(c, i, p);
+		return true;
+	}
+	if (punct_is(c, j, "(") && j + 2 < c->n && punct_is(c, j + 2, ")"))
+	{
+		paren = true;
+		j++;
+	}
+	if (c->tok[j].kind != NK_TOKEN_WORD || !(c->tok[j].flags & NK_TOKEN_ALL_CAPS) ||
+		!nk_zone_from_word(c->tok[j].fold, c->tok[j].fold_len, &off))
+		return false;
+	*end = token_end(c, j);
+	/* UTC+9, GMT+5:30 */
+	if (!paren && off == 0 && j + 1 < c->n && !(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE))
+	{
+		size_t		p = c->tok[j + 1].start;
+		int			extra;
+
+		if (read_offset(c, &p, &extra))
+		{
+			off = extra;
+			*end = p;
+		}
+	}
+	dt->utc_offset = off;
+	dt->has_zone = true;
+	if (paren)
+		*end = token_end(c, j + 1);
+	*next = token_at(c, j, *end);
+	return true;
+}
+
+/* "am", "pm", "a.m.", "p.m." as a whole fold or as the tail of one ("46am"). */
+static int
+meridiem(const char *fold, size_t len)
+{
+	if ((len == 2 && strcmp(fold, "am") == 0) || (len == 3 && strcmp(fold, "a.m") == 0))
+		return 1;
+	if ((len == 2 && strcmp(fold, "pm") == 0) || (len == 3 && strcmp(fold, "p.m") == 0))
+		return 2;
+	return 0;
+}
+
+static bool
+apply_meridiem(int *hour, int m)
+{
+	if (*hour < 1 || *hour > 12)
+		return false;
+	if (m == 1 && *hour == 12)
+		*hour = 0;
+	else if (m == 2 && *hour != 12)
+		*hour += 12;
+	return true;
+}
+
+/* A number token, or a word of digits and am/pm ("46am"); its meridiem goes to *mer. */
+static int
+number_meridiem(const cursor *c, size_t i, int maxd, int *nd, int *mer)
+{
+	const nk_token *t;
+	size_t		k = 0;
+	int			v = 0;
+
+	*mer = 0;
+	if (i >= c->n)
+		return -1;
+	t = &c->tok[i];
+	if (t->kind == NK_TOKEN_NUMBER)
+		return plain_number(c, i, maxd, nd);
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_HAS_DIGIT))
+		return -1;
+	while (k < t->fold_len && is_digit(t->fold[k]))
+		v = v * 10 + (t->fold[k++] - '0');
+	if (k == 0 || k > (size_t) maxd)
+		return -1;
+	*mer = meridiem(t->fold + k, t->fold_len - k);
+	if (*mer == 0)
+		return -1;
+	*nd = (int) k;
+	return v;
+}
+
+/*
+ * A time of day at token i: 15:46, 3:46 PM, 11:00:23 AM, 5 p.m., then a
+ * zone.
+ */
+static bool
+parse_time(const cursor *c, size_t i, nk_datetime *dt, size_t *next, size_t *end)
+{
+	int			nd = 0,
+				mer = 0,
+				h,
+				m = 0,
+				s = 0;
+	size_t		j;
+
+	h = number_meridiem(c, i, 2, &nd, &mer);
+	if (h < 0)
+		return false;
+	j = i + 1;
+	if (mer == 0 && punct_is(c, j, ":") && j + 1 < c->n &&
+		!(c->tok[j].flags & NK_TOKEN_SPACE_BEFORE) &&
+		!(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE))
+	{
+		m = number_meridiem(c, j + 1, 2, &nd, &mer);
+		if (m < 0 || nd != 2 || m > 59)
+			return false;
+		j += 2;
+		if (mer == 0 && punct_is(c, j, ":") && j + 1 < c->n &&
+			!(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE))
+		{
+			s = number_meridiem(c, j + 1, 2, &nd, &mer);
+			if (s < 0 || nd != 2 || s > 60)
+				return false;
+			j += 2;
+		}
+	}
+	else if (mer == 0)
+	{
+		/* an hour alone needs its am/pm: "5 p.m." */
+		if (j >= c->n || c->tok[j].kind != NK_TOKEN_WORD ||
+			!meridiem(c->tok[j].fold, c->tok[j].fold_len))
+			return false;
+	}
+	if (mer == 0 && j < c->n && c->tok[j].kind == NK_TOKEN_WORD)
+	{
+		mer = meridiem(c->tok[j].fold, c->tok[j].fold_len);
+		if (mer)
+			j++;
+	}
+	if (mer && !apply_meridiem(&h, mer))
+		return false;
+	if (h > 23)
+		return false;
+	dt->hour = h;
+	dt->minute = m;
+	dt->second = s;
+	*end = token_end(c, j - 1);
+	*next = j;
+	parse_zone(c, j, dt, next, end);
+	return true;
+}
+
+/*
+ * A time from the bytes after an ISO date's "T": 07:30, 07:30:00, 07:30:00.123,
+ * then Z or an offset.
+ */
+static bool
+parse_raw_time(const cursor *c, size_t *p, nk_datetime *dt)
+{
+	size_t		q = *p;
+	int			h,
+				m,
+				s = 0,
+				off;
+
+	if (read_digits(c->text, c->text_len, &q, 2, &h) != 2 || q >= c->text_len || c->text[q] != ':')
+		return false;
+	q++;
+	if (read_digits(c->text, c->text_len, &q, 2, &m) != 2)
+		return false;
+	if (q + 1 < c->text_len && c->text[q] == ':' && is_digit(c->text[q + 1]))
+	{
+		q++;
+		if (read_digits(c->text, c->text_len, &q, 2, &s) != 2)
+			return false;
+		if (q + 1 < c->text_len && c->text[q] == '.' && is_digit(c->text[q + 1]))
+		{
+			q++;
+			while (q < c->text_len && is_digit(c->text[q]))
+				q++;
+		}
+	}
+	if (h > 23 || m > 59 || s > 60)
+		return false;
+	dt->hour = h;
+	dt->minute = m;
+	dt->second = s;
+	if (q < c->text_len && c->text[q] == 'Z')
+	{
+		dt->has_zone = true;
+		dt->utc_offset = 0;
+		q++;
+	}
+	else if (read_offset(c, &q, &off))
+	{
+		dt->has_zone = true;
+		dt->utc_offset = off;
+	}
+	*p = q;
+	return true;
+}
+
+/*
+ * A numeric date from the bytes of token i: 2023-09-13 (then T and a time),
+ * 16-05-2024, 9/13/2023, 16.05.2024.  Day-first and month-first orders are
+ * told apart only by a part above 12.
+ */
+static bool
+parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, size_t *end)
+{
+	const char *s = c->text;
+	size_t		len = c->text_len;
+	size_t		q = c->tok[i].start;
+	int			a,
+				b,
+				v,
+				na,
+				nb,
+				nv;
+	char		sep;
+
+	na = read_digits(s, len, &q, 4, &a);
+	if (q >= len || (s[q] != '-' && s[q] != '/' && s[q] != '.'))
+		return false;
+	sep = s[q++];
+	nb = read_digits(s, len, &q, 2, &b);
+	if (nb == 0 || q >= len || s[q] != sep)
+		return false;
+	q++;
+	nv = read_digits(s, len, &q, 4, &v);
+	if (nv == 0 || (q < len && is_digit(s[q])))
+		return false;
+	/* 1-2-3-4 or 2023-09-13-07 is no date */
+	if (q + 1 < len && s[q] == sep && is_digit(s[q + 1]))
+		return false;
+	if (na == 4 && nv <= 2 && sep != '.')
+	{
+		dt->year = a;
+		dt->month = b;
+		dt->day = v;
+	}
+	else if (na <= 2 && nv == 4)
+	{
+		dt->year = v;
+		if (a > 12 && b <= 12)
+		{
+			dt->day = a;
+			dt->month = b;
+		}
+		else if (b > 12 && a <= 12)
+		{
+			dt->month = a;
+			dt->day = b;
+		}
+		else if (a == b)
+			dt->day = dt->month = a;
+		else
+			return false;
+	}
+	else
+		return false;
+	if (!nk_valid_civil(dt->year, dt->month, dt->day))
+		return false;
+	if (na == 4 && q + 1 < len && s[q] == 'T' && is_digit(s[q + 1]))
+	{
+		size_t		r = q + 1;
+
+		if (parse_raw_time(c, &r, dt))
+			q = r;
+	}
+	*end = q;
+	*next = token_at(c, i, q);
+	return true;
+}
+
+/*
+ * The date itself at token i, without the time: the numeric forms, day-month
+ * and month-day orders, with or without a year, and month-year when
+ * allow_month_year.
+ */
+static bool
+parse_date_core(const cursor *c, size_t i, bool allow_month_year,
+				nk_datetime *dt, size_t *next, size_t *end)
+{
+	size_t		j;
+	int			d,
+				m,
+				y;
+
+	if (i >= c->n)
+		return false;
+	if (c->tok[i].kind == NK_TOKEN_NUMBER && parse_numeric_date(c, i, dt, next, end))
+		return true;
+
+	/* 13 September 2023, 13th of September */
+	d = day_token(c, i);
+	if (d)
+	{
+		j = i + 1;
+		if (word_is(c, j, "of"))
+			j++;
+		m = month_token(c, j);
+		if (!m)
+			return false;
+		dt->day = d;
+		dt->month = m;
+		*end = token_end(c, j);
+		j++;
+		if (punct_is(c, j, ",") && year_token(c, j + 1))
+			j++;
+		y = year_token(c, j);
+		if (y)
+		{
+			dt->year = y;
+			*end = token_end(c, j);
+			j++;
+		}
+		*next = j;
+		return true;
+	}
+
+	/* September 13, 2023; Sep.12 - 2023; June. 20, 2024; Sept. 13; July 2000 */
+	m = month_token(c, i);
+	if (!m)
+		return false;
+	j = i + 1;
+	if (punct_is(c, j, ".") && !(c->tok[j].flags & NK_TOKEN_SPACE_BEFORE))
+		j++;
+	d = day_token(c, j);
+	/* a day must not run on into a time or a decimal: "May 3:30" */
+	if (d && (punct_is(c, j + 1, ":") && !(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE)))
+		d = 0;
+	if (d)
+	{
+		dt->month = m;
+		dt->day = d;
+		*end = token_end(c, j);
+		j++;
+		if ((punct_is(c, j, ",") || is_dash(c, j)) && year_token(c, j + 1))
+			j++;
+		y = year_token(c, j);
+		if (y)
+		{
+			dt->year = y;
+			*end = token_end(c, j);
+			j++;
+		}
+		*next = j;
+		return true;
+	}
+	if (!allow_month_year)
+		return false;
+	j = i + 1;
+	if (punct_is(c, j, ",") || word_is(c, j, "of"))
+		j++;
+	y = year_token(c, j);
+	if (!y)
+		return false;
+	dt->month = m;
+	dt->day = 0;
+	dt->year = y;
+	*end = token_end(c, j);
+	*next = j + 1;
+	return true;
+}
+
+/* A separator between a date and its time: , - | at @ (or none). */
+static size_t
+skip_time_separator(const cursor *c, size_t j)
+{
+	if (punct_is(c, j, ",") || is_dash(c, j) || punct_is(c, j, "|") ||
+		punct_is(c, j, "\xe2\x80\x93") || punct_is(c, j, "\xe2\x80\x94") ||
+		punct_is(c, j, "@") || word_is(c, j, "at") || punct_is(c, j, "/"))
+		return j + 1;
+	return j;
+}
+
+static bool
+date_is_real(const nk_datetime *dt)
+{
+	if (dt->year)
+	{
+		if (dt->day == 0)
+			return dt->year >= NK_YEAR_MIN && dt->year <= NK_YEAR_MAX;
+		return nk_valid_civil(dt->year, dt->month, dt->day);
+	}
+	/* without a year, a day that some year has (Feb 29 in a leap year) */
+	return dt->day >= 1 && dt->day <= nk_days_in_month(2000, dt->month);
+}
+
+/* An optional weekday and comma, then the date. */
+static bool
+parse_weekday_date(const cursor *c, size_t i, bool allow_month_year,
+				   nk_datetime *dt, size_t *next, size_t *end)
+{
+	if (weekday_token(c, i) >= 0)
+	{
+		size_t		j = i + 1;
+
+		if (punct_is(c, j, ".") && !(c->tok[j].flags & NK_TOKEN_SPACE_BEFORE))
+			j++;
+		if (punct_is(c, j, ","))
+			j++;
+		return parse_date_core(c, j, false, dt, next, end);
+	}
+	return parse_date_core(c, i, allow_month_year, dt, next, end);
+}
+
+bool
+nk_parse_datetime(const char *text, const nk_token *tokens, size_t ntokens,
+				  size_t first, bool allow_month_year,
+				  nk_datetime *out, size_t *next, nk_span *where)
+{
+	cursor		c;
+	nk_datetime dt;
+	size_t		j,
+				end,
+				tj,
+				tend;
+	size_t		start;
+
+	if (first >= ntokens)
+		return false;
+	c.text = text;
+	c.tok = tokens;
+	c.n = ntokens;
+	c.text_len = tokens[ntokens - 1].start + tokens[ntokens - 1].len;
+	start = tokens[first].start;
+	memset(&dt, 0, sizeof(dt));
+	dt.hour = -1;
+
+	if (parse_weekday_date(&c, first, allow_month_year, &dt, &j, &end))
+	{
+		if (!date_is_real(&dt))
+			return false;
+		/* 1 October 2023, Sunday */
+		if (dt.year && dt.day && punct_is(&c, j, ",") && weekday_token(&c, j + 1) >= 0 &&
+			(j + 2 >= c.n || c.tok[j + 2].kind == NK_TOKEN_PUNCT ||
+			 (c.tok[j + 2].flags & NK_TOKEN_LINE_BEFORE)))
+		{
+			end = token_end(&c, j + 1);
+			j += 2;
+		}
+		/* the time after it, when the date is a whole one */
+		if (dt.day && dt.hour < 0)
+		{
+			nk_datetime tdt = dt;
+			size_t		k = skip_time_separator(&c, j);
+
+			if (parse_time(&c, k, &tdt, &tj, &tend))
+			{
+				dt = tdt;
+				j = tj;
+				end = tend;
+			}
+		}
+	}
+	else
+	{
+		/* a time first: "11:14, October 20, 2023", "10:21 AM EDT, Wed September 13, 2023" */
+		nk_datetime tdt = dt;
+		size_t		k;
+
+		if (!parse_time(&c, first, &tdt, &tj, &tend))
+			return false;
+		k = skip_time_separator(&c, tj);
+		if (!parse_weekday_date(&c, k, false, &tdt, &j, &end) || !date_is_real(&tdt))
+			return false;
+		dt = tdt;
+	}
+	*out = dt;
+	*next = j;
+	where->start = start;
+	where->len = end - start;
+	return true;
+}
+
+bool
+nk_find_datetime(nk_arena *arena, const char *text, size_t len,
+				 nk_datetime *out, nk_span *where)
+{
+	nk_token_list tokens = {0};
+
+	nk_tokenize(arena, text, len, &tokens);
+	for (size_t i = 0; i < tokens.count; i++)
+	{
+		size_t		next;
+
+		if ((i & 1023) == 1023)
+			nk_check_interrupts();
+		if (nk_parse_datetime(text, tokens.items, tokens.count, i, false, out, &next, where) &&
+			out->day > 0)
+			return true;
+	}
+	return false;
+}

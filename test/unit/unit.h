@@ -1,0 +1,64 @@
+/*
+ * unit.h
+ *	  A minimal harness for the engine's unit tests.
+ *
+ * Each test program is a main() that runs CHECK* macros and returns
+ * unit_report(): the counts printed as "N passed, N failed", nonzero on a
+ * failure.
+ */
+#ifndef NK_UNIT_H
+#define NK_UNIT_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int	unit_passed;
+static int	unit_failed;
+
+#define CHECK(cond) \
+	do { \
+		if (cond) \
+			unit_passed++; \
+		else \
+		{ \
+			unit_failed++; \
+			fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #cond); \
+		} \
+	} while (0)
+
+#define CHECK_INT_EQ(a, b) \
+	do { \
+		long long	unit_a = (long long) (a); \
+		long long	unit_b = (long long) (b); \
+		if (unit_a == unit_b) \
+			unit_passed++; \
+		else \
+		{ \
+			unit_failed++; \
+			fprintf(stderr, "%s:%d: %s == %lld, expected %lld\n", __FILE__, __LINE__, #a, unit_a, unit_b); \
+		} \
+	} while (0)
+
+#define CHECK_STR_EQ(a, b) \
+	do { \
+		const char *unit_a = (a); \
+		const char *unit_b = (b); \
+		if ((unit_a == NULL && unit_b == NULL) || \
+			(unit_a != NULL && unit_b != NULL && strcmp(unit_a, unit_b) == 0)) \
+			unit_passed++; \
+		else \
+		{ \
+			unit_failed++; \
+			fprintf(stderr, "%s:%d: %s == \"%s\", expected \"%s\"\n", __FILE__, __LINE__, #a, \
+					unit_a ? unit_a : "(null)", unit_b ? unit_b : "(null)"); \
+		} \
+	} while (0)
+
+static int
+unit_report(void)
+{
+	printf("%d passed, %d failed\n", unit_passed, unit_failed);
+	return unit_failed != 0;
+}
+
+#endif							/* NK_UNIT_H */
