@@ -1,0 +1,96 @@
+# Makefile for nkwatch, built with PGXS.
+#
+#   make                 the extension (engine + SQL glue) and its install script
+#   make install         into the PostgreSQL that PG_CONFIG names
+#   make installcheck    pg_regress and TAP tests against a running server
+#   make unit            engine unit tests under AddressSanitizer and UBSan
+#   make fuzz            each libFuzzer harness for FUZZ_SECONDS (clang)
+#   make cli             build/nkwatch-cli, the engine on the command line
+#   make WERROR=1 ...    warnings are errors (the test build)
+
+EXTENSION = nkwatch
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" nkwatch.control)
+
+# The language engine: plain C, no PostgreSQL headers.  The glue: pg_*.c.
+ENGINE_SRCS = $(sort $(wildcard src/nk_*.c))
+GLUE_SRCS = $(sort $(wildcard src/pg_*.c))
+
+MODULE_big = nkwatch
+OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+SHLIB_LINK = -lutf8proc
+
+# The install script is assembled from the ordered parts in sql/install/,
+# which load the shipped data files (data/) where they say --@data.
+INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+DATA_FILES = $(sort $(wildcard data/*/*.tsv))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+
+REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS := $(filter-out $(EXTENSION)--%,$(REGRESS))
+REGRESS_OPTS = --outputdir=build/regress
+
+TAP_TESTS = 1
+PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
+PROVE_FLAGS = -I ./test/t
+
+PG_CONFIG ?= pg_config
+WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
+ifdef WERROR
+WARNINGS += -Werror
+endif
+PG_CFLAGS = $(WARNINGS)
+PG_CPPFLAGS = -Isrc
+
+EXTRA_CLEAN = build src/*.o
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
+	perl sql/assemble.pl $(EXTVERSION) $(INSTALL_PARTS) > $@.tmp && mv $@.tmp $@
+
+# pg_regress writes its results under build/
+installcheck: | build/regress
+build/regress:
+	mkdir -p $@
+
+# ---- the engine outside the server ----------------------------------------
+
+ENGINE_CC ?= cc
+CLANG ?= clang
+ENGINE_CFLAGS = -std=c99 -g -O1 -Isrc $(WARNINGS) -Wno-unused-parameter
+SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
+UNIT_BINS = $(patsubst test/unit/%.c,build/unit/%,$(UNIT_SRCS))
+FUZZ_SRCS = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS = $(patsubst test/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
+FUZZ_SECONDS ?= 30
+
+build/unit/%: test/unit/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) test/unit/unit.h
+	@mkdir -p $(@D)
+	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ENGINE_SRCS) -lutf8proc
+
+.PHONY: unit fuzz cli
+unit: $(UNIT_BINS)
+	@status=0; for t in $(UNIT_BINS); do \
+	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data $$t || status=1; done; exit $$status
+
+build/fuzz/%: test/fuzz/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h)
+	@mkdir -p $(@D)
+	$(CLANG) $(ENGINE_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o $@ $< $(ENGINE_SRCS) -lutf8proc
+
+fuzz: $(FUZZ_BINS)
+	@status=0; for f in $(FUZZ_BINS); do n=$$(basename $$f); \
+	  mkdir -p build/fuzz/corpus-$$n && cp -r test/fuzz/corpus/$${n#fuzz_}/. build/fuzz/corpus-$$n/ 2>/dev/null; \
+	  echo "== $$n for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/$$n- build/fuzz/corpus-$$n \
+	    > build/fuzz/$$n.log 2>&1 || { status=1; tail -40 build/fuzz/$$n.log; }; \
+	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
+
+cli: build/nkwatch-cli
+build/nkwatch-cli: src/nkwatch_cli.c $(ENGINE_SRCS) $(wildcard src/nk_*.h)
+	@mkdir -p $(@D)
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc

@@ -1,0 +1,893 @@
+/*
+ * nk_article.c
+ *	  Find the headline, byline and publication time of a raw news page, and
+ *	  keep its story without the page furniture.
+ *
+ * The page is read line by line.  Each line is furniture (navigation, photo
+ * credits, share widgets, comment forms, prompts), a byline, a date line, or
+ * story.  The headline is the first line before the story proper that has
+ * the shape of one.  Publication dates are read with the engine's one date
+ * grammar (nk_calendar), ranked by where they were printed: a byline or
+ * "Published" date beats an "Updated" one, which beats a site's date bar.
+ * Only lines recognised with certainty are dropped: anything else stays in
+ * the body, so that no sentence of the story is lost.
+ */
+#include "nk_article.h"
+
+#include <string.h>
+
+#include "nk_calendar.h"
+#include "nk_text.h"
+#include "nk_token.h"
+
+typedef enum line_kind
+{
+	LINE_BODY,
+	LINE_FURNITURE,
+	LINE_TITLE,
+	LINE_BYLINE,
+	LINE_DATE
+} line_kind;
+
+typedef struct line
+{
+	size_t		start;			/* trimmed span in the raw text */
+	size_t		len;
+	line_kind	kind;
+	bool		blank_before;	/* a blank line separates it from the previous line */
+	int			words;			/* word tokens */
+	bool		terminal;		/* ends with . ! ? or a closing quote after one */
+	bool		story;			/* long enough and punctuated like running text */
+	bool		dateline;		/* starts with a news dateline: "SEOUL, Oct. 19 (Yonhap) --" */
+} line;
+
+typedef NK_VEC(line) line_list;
+
+/* How much a printed date is trusted as the publication time: lower wins. */
+typedef enum date_rank
+{
+	RANK_BYLINE = 0,			/* in a byline, under a "Published"/"Posted" label, by the headline */
+	RANK_DATELINE = 1,			/* the story's dateline */
+	RANK_UPDATED = 2,			/* under an "Updated"/"Modified" label */
+	RANK_DATE_BAR = 3			/* a site's date bar: before the headline or between bars */
+} date_rank;
+
+typedef struct date_candidate
+{
+	nk_datetime dt;
+	nk_span		where;
+	date_rank	rank;
+	size_t		line;
+} date_candidate;
+
+typedef NK_VEC(date_candidate) date_list;
+
+typedef struct page
+{
+	nk_arena   *arena;
+	const char *raw;
+	size_t		len;
+	line_list	lines;
+	date_list	dates;
+	const char *title;
+	const char *author;
+} page;
+
+/* Lines that are page furniture when they are all there is on the line. */
+static const char *const furniture_lines[] = {
+	"ad", "advertisement", "breaking", "breaking news", "breakingnews", "comments", "email",
+	"home", "latest", "latest news", "latest videos", "leave a comment", "leave a reply",
+	"listen", "live", "loading", "menu", "min", "more", "more from", "most popular", "most read",
+	"most viewed", "news", "newsletter", "premium", "premium content", "print",
+	"print friendly, pdf & email", "read more", "recommended", "related", "related articles",
+	"related news", "related stories", "search", "see also", "share", "share this",
+	"share this article", "sign in", "skip to content", "skip to contents", "skip to main content",
+	"sponsored", "subscribe", "top stories", "trending", "trending now", "tweet", "video",
+	"watch", "world", "world news", NULL
+};
+
+/* Line openings that mark furniture on a short line (at most SHORT_LINE words). */
+static const char *const furniture_openings[] = {
+	"advertisement", "all rights reserved", "also read", "click here", "copyright", "donate",
+	"download our", "filed under", "follow us", "get the latest", "image:", "image :",
+	"join our", "listen to this article", "live:", "more:", "photo:", "photo :", "photos:",
+	"picture:", "read also", "read more", "reading time", "related:", "see also", "share on",
+	"sign up", "subscribe", "support ", "tags:", "topics:", "video:", "watch:", "(c) ", "\xc2\xa9",
+	NULL
+};
+
+/* Phrases that mark a line as furniture wherever they stand and however long the line. */
+static const char *const furniture_phrases[] = {
+	"(ap photo", "(getty images)", "(photo", "/ reuters)", "/afp", "afp via getty",
+	"all rights reserved", "ap photo/", "email address will not be published", "getty images",
+	"in the video below", "pdf & email", "photo by ", "photo credit", "photo courtesy",
+	"required fields are marked", "shutterstock", "via getty", "(yonhap photo", "yonhap photo)",
+	NULL
+};
+
+/* Labels before a publication date, with the rank of a date under them. */
+static const struct
+{
+	const char *label;
+	date_rank	rank;
+}			date_labels[] = {
+	{"published", RANK_BYLINE}, {"posted", RANK_BYLINE}, {"created", RANK_BYLINE},
+	{"date", RANK_BYLINE}, {"first published", RANK_BYLINE}, {"issued", RANK_BYLINE},
+	{"updated", RANK_UPDATED}, {"last updated", RANK_UPDATED}, {"modified", RANK_UPDATED},
+	{"last modified", RANK_UPDATED}, {"edited", RANK_UPDATED}, {NULL, RANK_BYLINE}
+};
+
+/* News agencies that sign stories; "X | Reuters" names the writer X. */
+static const char *const agencies[] = {
+	"afp", "agence france-presse", "ap", "associated press", "bloomberg", "interfax", "kcna",
+	"kuna", "reuters", "ria novosti", "sputnik", "tass", "xinhua", "yonhap", NULL
+};
+
+#define SHORT_LINE 12
+#define MAX_TITLE_WORDS 40
+#define MAX_AUTHOR_WORDS 12
+
+static bool
+in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
+static bool
+starts_with_any(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strncmp(s, *list, strlen(*list)) == 0)
+			return true;
+	return false;
+}
+
+static bool
+contains_any(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strstr(s, *list) != NULL)
+			return true;
+	return false;
+}
+
+/* The folded (lower-case, NFKC) form of raw[start, start + len). */
+static char *
+fold_span(page *p, size_t start, size_t len)
+{
+	size_t		n;
+
+	return nk_fold(p->arena, p->raw + start, len, &n);
+}
+
+/* Trim white space and invisible characters from both ends of a span. */
+static void
+trim(const char *s, size_t *start, size_t *len)
+{
+	size_t		b = *start;
+	size_t		e = *start + *len;
+
+	while (b < e)
+	{
+		size_t		q = b;
+		int32_t		cp = nk_utf8_next(s, e, &q);
+
+		if (!nk_cp_is_space(cp) && !nk_cp_is_invisible(cp))
+			break;
+		b = q;
+	}
+	while (e > b)
+	{
+		size_t		q;
+		int32_t		cp = nk_utf8_prev(s, e, &q);
+
+		if (!nk_cp_is_space(cp) && !nk_cp_is_invisible(cp))
+			break;
+		e = q;
+	}
+	*start = b;
+	*len = e - b;
+}
+
+static char *
+copy_trimmed(page *p, size_t start, size_t len)
+{
+	trim(p->raw, &start, &len);
+	return nk_arena_strndup(p->arena, p->raw + start, len);
+}
+
+/* Split the page into trimmed lines, remembering blank lines between them. */
+static void
+split_lines(page *p)
+{
+	size_t		pos = 0;
+	bool		blank = true;
+
+	while (pos < p->len)
+	{
+		size_t		end = pos;
+		size_t		start;
+		size_t		len;
+
+		while (end < p->len && p->raw[end] != '\n' && p->raw[end] != '\r')
+			end++;
+		start = pos;
+		len = end - pos;
+		trim(p->raw, &start, &len);
+		if (len == 0)
+			blank = true;
+		else
+		{
+			line	   *l = nk_vec_push(p->arena, &p->lines);
+
+			l->start = start;
+			l->len = len;
+			l->blank_before = blank;
+			blank = false;
+		}
+		if (end < p->len && p->raw[end] == '\r' && end + 1 < p->len && p->raw[end + 1] == '\n')
+			end++;
+		pos = end + 1;
+		if ((p->lines.count & 255) == 255)
+			nk_check_interrupts();
+	}
+}
+
+/* Measure a line: words, final punctuation, whether it reads as story text. */
+static void
+measure_line(page *p, line *l)
+{
+	nk_token_list toks = {0};
+	const nk_token *last = NULL;
+	int			commas = 0;
+
+	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
+	for (size_t i = 0; i < toks.count; i++)
+	{
+		const nk_token *t = &toks.items[i];
+
+		if (t->kind == NK_TOKEN_WORD || t->kind == NK_TOKEN_NUMBER)
+			l->words++;
+		if (nk_token_is(t, ","))
+			commas++;
+	}
+	/* the last token that is not a closing quote or bracket */
+	for (size_t i = toks.count; i > 0; i--)
+	{
+		const nk_token *t = &toks.items[i - 1];
+		size_t		q = 0;
+		int32_t		cp = nk_utf8_next(t->fold, t->fold_len, &q);
+
+		if (t->kind == NK_TOKEN_PUNCT && (nk_cp_is_closing(cp) || cp == '"'))
+			continue;
+		last = t;
+		break;
+	}
+	if (last && last->kind == NK_TOKEN_PUNCT)
+		l->terminal = nk_token_is(last, ".") || nk_token_is(last, "!") ||
+			nk_token_is(last, "?") || nk_token_is(last, "...");
+	else if (last && (last->flags & NK_TOKEN_ABBREV))
+		l->terminal = true;
+	l->story = (l->words >= SHORT_LINE && l->terminal) || l->words > MAX_TITLE_WORDS ||
+		(l->words >= 8 && l->terminal && commas > 0);
+
+	/*
+	 * A dateline: a place in capitals, then a comma or "(agency)", then a
+	 * dash or "/AGENCY/."  ("SEOUL, Oct. 19 (Yonhap) --", "PYONGYANG, June
+	 * 18. /TASS/.", "UNITED NATIONS (AP) —").
+	 */
+	if (toks.count >= 3 && (toks.items[0].flags & NK_TOKEN_ALL_CAPS) && toks.items[0].len > 1)
+	{
+		size_t		limit = toks.count < 16 ? toks.count : 16;
+
+		for (size_t i = 1; i < limit; i++)
+		{
+			const nk_token *t = &toks.items[i];
+
+			if (nk_token_is(t, "--") || nk_token_is(t, "\xe2\x80\x94") || nk_token_is(t, "\xe2\x80\x93") ||
+				(nk_token_is(t, "/") && i + 1 < toks.count && (toks.items[i + 1].flags & NK_TOKEN_ALL_CAPS)))
+			{
+				l->dateline = true;
+				l->story = true;
+				break;
+			}
+		}
+	}
+}
+
+static bool
+only_short_lowercase_words(page *p, const line *l)
+{
+	nk_token_list toks = {0};
+
+	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
+	for (size_t i = 0; i < toks.count; i++)
+	{
+		const nk_token *t = &toks.items[i];
+
+		if (t->kind != NK_TOKEN_WORD || t->len > 2 || (t->flags & NK_TOKEN_CAPITALIZED))
+			return false;
+	}
+	return toks.count > 1;
+}
+
+/* Whether the line is page furniture. */
+static bool
+is_furniture(page *p, const line *l, bool in_header)
+{
+	char	   *f = fold_span(p, l->start, l->len);
+	size_t		n = strlen(f);
+	bool		has_letter = false;
+
+	for (size_t i = 0; i < n; i++)
+		if ((f[i] >= 'a' && f[i] <= 'z') || (unsigned char) f[i] >= 0x80)
+		{
+			has_letter = true;
+			break;
+		}
+	if (!has_letter)
+		return true;
+	/* "Trending Now", "Share:", "Most Read »" */
+	while (n > 0 && strchr(":.!>\xc2\xbb|", f[n - 1]) != NULL)
+		f[--n] = '\0';
+	while (n > 0 && f[n - 1] == ' ')
+		f[--n] = '\0';
+	if (in_list(furniture_lines, f))
+		return true;
+	if (contains_any(furniture_phrases, f))
+		return true;
+	if (l->words <= SHORT_LINE && starts_with_any(furniture_openings, f))
+		return true;
+	/* "37 minutes ago", "2 hours ago" */
+	if (l->words <= 4 && n > 4 && strcmp(f + n - 4, " ago") == 0 && f[0] >= '0' && f[0] <= '9')
+		return true;
+	/* a language switcher: "ua en ru" */
+	if (in_header && only_short_lowercase_words(p, l))
+		return true;
+	/* a lone e-mail address or web address */
+	if (l->words <= 4 && !l->terminal && (strchr(f, '@') || strncmp(f, "http", 4) == 0 || strncmp(f, "www.", 4) == 0))
+		return true;
+	return false;
+}
+
+/* Whether a word (folded) is a connector inside a list of names. */
+static bool
+name_connector(const nk_token *t)
+{
+	return nk_token_is(t, "and") || nk_token_is(t, "&") || nk_token_is(t, ",") ||
+		nk_token_is(t, "de") || nk_token_is(t, "van") || nk_token_is(t, "von") ||
+		nk_token_is(t, "der") || nk_token_is(t, "bin") || nk_token_is(t, "al") ||
+		nk_token_is(t, "-") || nk_token_is(t, "'") || nk_token_is(t, ".") ||
+		nk_token_is(t, "the") || nk_token_is(t, "news") || nk_token_is(t, "desk") ||
+		nk_token_is(t, "staff") || nk_token_is(t, "team") || nk_token_is(t, "of");
+}
+
+/*
+ * Read a byline's names starting at raw offset from, up to a separator, an
+ * e-mail address, a date or the end of the line.  Return NULL when what is
+ * there does not look like names.
+ */
+static const char *
+read_names(page *p, size_t from, size_t end)
+{
+	nk_token_list toks = {0};
+	size_t		stop = end;
+	int			names = 0;
+	int			words = 0;
+	nk_datetime dt;
+	nk_span		where;
+
+	nk_tokenize(p->arena, p->raw + from, end - from, &toks);
+	for (size_t i = 0; i < toks.count; i++)
+	{
+		const nk_token *t = &toks.items[i];
+		size_t		at = from + t->start;
+
+		if (t->kind == NK_TOKEN_PUNCT &&
+			(nk_token_is(t, "|") || nk_token_is(t, "\xc2\xb7") || nk_token_is(t, "\xe2\x80\xa2") ||
+			 nk_token_is(t, "--") || nk_token_is(t, "\xe2\x80\x94") || nk_token_is(t, ";") ||
+			 nk_token_is(t, "(") || nk_token_is(t, ":")))
+		{
+			stop = at;
+			break;
+		}
+		/* ", Associated Press": an agency after a comma ends the names */
+		if (nk_token_is(t, ",") && i + 1 < toks.count)
+		{
+			char	   *rest = fold_span(p, from + toks.items[i + 1].start,
+										 end - from - toks.items[i + 1].start);
+
+			if (in_list(agencies, rest))
+			{
+				stop = at;
+				break;
+			}
+		}
+		if (nk_token_is(t, "published") || nk_token_is(t, "updated") || nk_token_is(t, "posted") ||
+			nk_token_is(t, "on"))
+		{
+			stop = at;
+			break;
+		}
+		if (i + 1 < toks.count && nk_token_is(&toks.items[i + 1], "@"))
+		{
+			stop = at;
+			break;
+		}
+		if (t->kind == NK_TOKEN_WORD)
+		{
+			words++;
+			if (t->flags & (NK_TOKEN_CAPITALIZED | NK_TOKEN_ALL_CAPS))
+				names++;
+			else if (!name_connector(t))
+				return NULL;
+		}
+		else if (t->kind == NK_TOKEN_NUMBER)
+		{
+			stop = at;
+			break;
+		}
+		else if (!name_connector(t))
+		{
+			stop = at;
+			break;
+		}
+	}
+	if (names == 0 || words > MAX_AUTHOR_WORDS)
+		return NULL;
+	if (nk_find_datetime(p->arena, p->raw + from, stop - from, &dt, &where))
+		stop = from + where.start;
+	{
+		size_t		s = from;
+		size_t		n = stop - from;
+
+		trim(p->raw, &s, &n);
+		while (n > 0 && strchr(",.-", p->raw[s + n - 1]) != NULL)
+		{
+			n--;
+			trim(p->raw, &s, &n);
+		}
+		if (n == 0)
+			return NULL;
+		return nk_arena_strndup(p->arena, p->raw + s, n);
+	}
+}
+
+/* Case-insensitive: whether f (folded) starts with the word w followed by a space. */
+static size_t
+opening_word(const char *f, const char *w)
+{
+	size_t		n = strlen(w);
+
+	return strncmp(f, w, n) == 0 && f[n] == ' ' ? n + 1 : 0;
+}
+
+/*
+ * Find a byline in line l; set p->author.  When the byline is glued to the
+ * headline ("... talks: reportsBy Yonhap", "... for Putin. by Hyo-Ju Son")
+ * *title_len gets the headline's length in bytes, else 0.
+ */
+static bool
+find_byline(page *p, const line *l, size_t *title_len)
+{
+	static const char *const openings[] = {
+		"written by", "by", "author:", "authors:", "reporter:", "reported by", "words by",
+		"text by", "story by", NULL
+	};
+	const char *s = p->raw + l->start;
+	size_t		end = l->start + l->len;
+	char	   *f = fold_span(p, l->start, l->len);
+	const char *names;
+
+	*title_len = 0;
+	/* "Written by Jane Doe", "By JANE DOE, Associated Press", "Author: Jane Doe" */
+	for (const char *const *o = openings; *o; o++)
+	{
+		size_t		n = opening_word(f, *o);
+
+		if (n > 0 && f[0] == s[0] + ('a' - 'A') * (s[0] >= 'A' && s[0] <= 'Z'))
+		{
+			/* the folded and raw forms agree byte for byte on an ASCII opening */
+			names = read_names(p, l->start + n, end);
+			if (names)
+			{
+				p->author = names;
+				return true;
+			}
+		}
+	}
+	/* "...: reportsBy Yonhap": a capital By glued to the end of a lower-case word */
+	for (size_t i = 1; i + 3 < l->len; i++)
+		if (s[i] == 'B' && s[i + 1] == 'y' && s[i + 2] == ' ' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+		{
+			names = read_names(p, l->start + i + 3, end);
+			if (names)
+			{
+				p->author = names;
+				*title_len = i;
+				return true;
+			}
+		}
+	/* "...for Putin. by Hyo-Ju Son hjson@example.com. June. 20, 2024 07:45." */
+	for (size_t i = 1; i + 4 < l->len; i++)
+		if (s[i - 1] == '.' && s[i] == ' ' && (s[i + 1] == 'b' || s[i + 1] == 'B') && s[i + 2] == 'y' &&
+			s[i + 3] == ' ')
+		{
+			names = read_names(p, l->start + i + 4, end);
+			if (names)
+			{
+				p->author = names;
+				*title_len = i - 1;
+				return true;
+			}
+		}
+	/* "Jane Doe | Reuters", "Reuters | Created: 16-05-2024 20:07 IST" */
+	{
+		const char *bar = strstr(f, " | ");
+
+		if (bar && bar != f)
+		{
+			size_t		first_len = (size_t) (bar - f);
+			char	   *first = nk_arena_strndup(p->arena, f, first_len);
+			const char *rest = bar + 3;
+			bool		signed_by_agency = in_list(agencies, first);
+
+			for (const char *const *a = agencies; *a && !signed_by_agency; a++)
+				if (strncmp(rest, *a, strlen(*a)) == 0 &&
+					(rest[strlen(*a)] == '\0' || rest[strlen(*a)] == ' '))
+					signed_by_agency = true;
+			if (signed_by_agency || strstr(rest, "created") || strstr(rest, "published") ||
+				strstr(rest, "updated"))
+			{
+				/* the raw bytes of the first segment: the fold keeps ASCII offsets only */
+				const char *rbar = strstr(s, " | ");
+
+				if (rbar && (size_t) (rbar - s) < l->len)
+				{
+					names = read_names(p, l->start, l->start + (size_t) (rbar - s));
+					if (names)
+					{
+						p->author = names;
+						return true;
+					}
+				}
+			}
+		}
+	}
+	return false;
+}
+
+/* The rank of a date printed at where in line l, from the label before it. */
+static date_rank
+rank_of(page *p, const line *l, const nk_span *where, bool before_title)
+{
+	size_t		lead = where->start;
+	char	   *f = fold_span(p, l->start, lead);
+	size_t		n = strlen(f);
+
+	while (n > 0 && strchr(" :|-\xc2\xb7", f[n - 1]) != NULL)
+		f[--n] = '\0';
+	for (size_t i = 0; date_labels[i].label; i++)
+	{
+		size_t		k = strlen(date_labels[i].label);
+
+		if (n >= k && strcmp(f + n - k, date_labels[i].label) == 0 &&
+			(n == k || f[n - k - 1] == ' ' || f[n - k - 1] == '|' || f[n - k - 1] == '('))
+			return date_labels[i].rank;
+	}
+	if (l->dateline)
+		return RANK_DATELINE;
+	if (before_title || p->raw[l->start] == '|')
+		return RANK_DATE_BAR;
+	return RANK_BYLINE;
+}
+
+static void
+add_date(page *p, size_t line_index, const nk_datetime *dt, const nk_span *where, date_rank rank)
+{
+	date_candidate *c = nk_vec_push(p->arena, &p->dates);
+
+	c->dt = *dt;
+	c->where = *where;
+	c->rank = rank;
+	c->line = line_index;
+}
+
+/*
+ * Whether line l is a date line: a date with at most a label, a time, an
+ * agency or a weekday around it.  Record the date.
+ */
+static bool
+take_date_line(page *p, size_t index, bool before_title)
+{
+	line	   *l = &p->lines.items[index];
+	nk_datetime dt;
+	nk_span		where;
+	nk_token_list toks = {0};
+	int			outside = 0;
+
+	if (l->words > SHORT_LINE + 4 ||
+		!nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where))
+		return false;
+	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
+	for (size_t i = 0; i < toks.count; i++)
+	{
+		const nk_token *t = &toks.items[i];
+
+		if (t->start >= where.start && t->start < where.start + where.len)
+			continue;
+		if (t->kind != NK_TOKEN_PUNCT)
+			outside++;
+	}
+	if (outside > 4)
+		return false;
+	where.start += l->start;
+	add_date(p, index, &dt, &where, rank_of(p, l, &(nk_span) {where.start - l->start, where.len}, before_title));
+	return true;
+}
+
+/* Record the date of a line that holds a byline, a headline or a dateline too. */
+static void
+take_date_in(page *p, size_t index, size_t from, bool before_title)
+{
+	line	   *l = &p->lines.items[index];
+	nk_datetime dt;
+	nk_span		where;
+
+	if (from >= l->len)
+		return;
+	if (nk_find_datetime(p->arena, p->raw + l->start + from, l->len - from, &dt, &where))
+	{
+		where.start += from;
+		add_date(p, index, &dt, &(nk_span) {l->start + where.start, where.len},
+				 rank_of(p, l, &where, before_title));
+	}
+}
+
+/*
+ * Whether line l can be a headline: a handful of words, not running text,
+ * and not a dateline.
+ */
+static bool
+title_shaped(const line *l)
+{
+	return l->words >= 2 && l->words <= MAX_TITLE_WORDS && !l->story && !l->dateline;
+}
+
+/*
+ * A headline followed by its date on the same line ("Kremlin calls ...
+ * 'contradictory' Monday, October 21, 2024 at 11:00:23 AM"): return the
+ * headline's length, 0 when the line is no such thing.
+ */
+static size_t
+title_before_date(page *p, size_t index)
+{
+	line	   *l = &p->lines.items[index];
+	nk_datetime dt;
+	nk_span		where;
+
+	if (!nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where) || where.start == 0)
+		return 0;
+	/* the date runs to the end of the line, give or take a final stop */
+	if (where.start + where.len + 2 < l->len)
+		return 0;
+	add_date(p, index, &dt, &(nk_span) {l->start + where.start, where.len}, RANK_BYLINE);
+	return where.start;
+}
+
+static void
+set_title(page *p, line *l, size_t len)
+{
+	char	   *t;
+	size_t		n;
+
+	if (len == 0)
+		len = l->len;
+	t = copy_trimmed(p, l->start, len);
+	n = strlen(t);
+	/* "Putin. by ...", "counterpart:" lose their final stop or colon */
+	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ':' || t[n - 1] == ',') &&
+		   !(n > 1 && t[n - 2] == '.'))
+		t[--n] = '\0';
+	while (n > 0 && t[n - 1] == ' ')
+		t[--n] = '\0';
+	if (n > 0)
+		p->title = t;
+	l->kind = LINE_TITLE;
+}
+
+/* Classify every line; find headline, byline and date candidates. */
+static void
+classify(page *p)
+{
+	bool		in_header = true;
+	bool		avatar = false;
+	int			title_line = -1;
+
+	for (size_t i = 0; i < p->lines.count; i++)
+	{
+		line	   *l = &p->lines.items[i];
+		size_t		title_len;
+
+		measure_line(p, l);
+		if ((i & 63) == 63)
+			nk_check_interrupts();
+		if (avatar && l->words <= 6 && !l->terminal)
+		{
+			/* the name under an "author avatar image" line */
+			p->author = copy_trimmed(p, l->start, l->len);
+			l->kind = LINE_BYLINE;
+			avatar = false;
+			continue;
+		}
+		avatar = false;
+		if (is_furniture(p, l, in_header))
+		{
+			char	   *f = fold_span(p, l->start, l->len);
+
+			avatar = strstr(f, "avatar") != NULL;
+			l->kind = LINE_FURNITURE;
+			continue;
+		}
+		if (strcmp(fold_span(p, l->start, l->len), "author avatar image") == 0)
+		{
+			avatar = true;
+			l->kind = LINE_FURNITURE;
+			continue;
+		}
+		if ((in_header || l->words <= SHORT_LINE) && p->author == NULL && find_byline(p, l, &title_len))
+		{
+			l->kind = LINE_BYLINE;
+			take_date_in(p, i, title_len, title_line < 0);
+			if (title_len > 0 && p->title == NULL)
+			{
+				set_title(p, l, title_len);
+				title_line = (int) i;
+			}
+			continue;
+		}
+		if (!l->dateline && take_date_line(p, i, title_line < 0 && in_header))
+		{
+			l->kind = LINE_DATE;
+			continue;
+		}
+		if (in_header && p->title == NULL && title_shaped(l))
+		{
+			size_t		before_date = title_before_date(p, i);
+
+			set_title(p, l, before_date);
+			title_line = (int) i;
+			continue;
+		}
+		if (p->title && !l->terminal && l->len == strlen(p->title) &&
+			memcmp(p->raw + l->start, p->title, l->len) == 0)
+		{
+			/* the headline again, as sites repeat it above the story */
+			l->kind = LINE_FURNITURE;
+			continue;
+		}
+		l->kind = LINE_BODY;
+		if (l->dateline && in_header)
+			take_date_in(p, i, 0, false);
+		if (l->story || l->dateline)
+			in_header = false;
+	}
+}
+
+/* Choose the publication time from the candidates. */
+static void
+choose_published(page *p, const int64_t *fetched, nk_article *out)
+{
+	const date_candidate *best = NULL;
+	const date_candidate *full = NULL;
+	int			year;
+	int32_t		days;
+	int64_t		seconds;
+
+	for (size_t i = 0; i < p->dates.count; i++)
+	{
+		const date_candidate *c = &p->dates.items[i];
+
+		if (c->dt.day == 0)
+			continue;
+		if (best == NULL || c->rank < best->rank ||
+			(c->rank == best->rank && c->dt.year != 0 && best->dt.year == 0))
+			best = c;
+		if (c->dt.year != 0 && (full == NULL || c->rank < full->rank))
+			full = c;
+	}
+	if (best == NULL)
+		return;
+	out->dateline = nk_arena_strndup(p->arena, p->raw + best->where.start, best->where.len);
+	year = best->dt.year;
+	if (year == 0)
+	{
+		int			ry,
+					rm,
+					rd;
+
+		/* the latest year that puts the date on or before the reference day */
+		if (full != NULL)
+		{
+			ry = full->dt.year;
+			rm = full->dt.month;
+			rd = full->dt.day;
+		}
+		else if (fetched != NULL)
+			nk_civil_from_days((int32_t) (*fetched / 86400 - (*fetched % 86400 < 0)), &ry, &rm, &rd);
+		else
+			return;
+		year = ry;
+		if (best->dt.month > rm || (best->dt.month == rm && best->dt.day > rd))
+			year--;
+		while (year >= NK_YEAR_MIN && !nk_valid_civil(year, best->dt.month, best->dt.day))
+			year--;
+		if (year < NK_YEAR_MIN)
+			return;
+	}
+	days = nk_days_from_civil(year, best->dt.month, best->dt.day);
+	seconds = (int64_t) days * 86400;
+	if (best->dt.hour >= 0)
+		seconds += best->dt.hour * 3600 + best->dt.minute * 60 + best->dt.second;
+	if (best->dt.has_zone)
+		seconds -= (int64_t) best->dt.utc_offset * 60;
+	out->has_published = true;
+	out->published = seconds;
+}
+
+/* Join the story lines: one newline within a paragraph, a blank line between. */
+static void
+build_body(page *p, nk_article *out)
+{
+	size_t		total = 0;
+	char	   *body;
+	size_t		o = 0;
+	bool		prev_kept = false;
+
+	for (size_t i = 0; i < p->lines.count; i++)
+		total += p->lines.items[i].len + 2;
+	body = nk_arena_alloc(p->arena, total + 1);
+	for (size_t i = 0; i < p->lines.count; i++)
+	{
+		const line *l = &p->lines.items[i];
+
+		if (l->kind != LINE_BODY)
+		{
+			prev_kept = false;
+			continue;
+		}
+		if (o > 0)
+		{
+			body[o++] = '\n';
+			if (!prev_kept || l->blank_before)
+				body[o++] = '\n';
+		}
+		memcpy(body + o, p->raw + l->start, l->len);
+		o += l->len;
+		prev_kept = true;
+	}
+	body[o] = '\0';
+	out->body = body;
+	out->body_len = o;
+}
+
+void
+nk_parse_article(nk_arena *arena, const char *raw, size_t len, const int64_t *fetched, nk_article *out)
+{
+	page		p;
+
+	memset(&p, 0, sizeof(p));
+	memset(out, 0, sizeof(*out));
+	p.arena = arena;
+	p.raw = raw;
+	p.len = len;
+	split_lines(&p);
+	classify(&p);
+	choose_published(&p, fetched, out);
+	build_body(&p, out);
+	out->title = p.title;
+	out->author = p.author;
+}

@@ -1,0 +1,51 @@
+/*
+ * pg_nkwatch.h
+ *	  Helpers shared by nkwatch's SQL glue (the only code that sees PostgreSQL).
+ */
+#ifndef PG_NKWATCH_H
+#define PG_NKWATCH_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/timestamp.h"
+
+#include "nk_alloc.h"
+#include "nk_text.h"
+
+/* Seconds between the Unix epoch and PostgreSQL's (2000-01-01). */
+#define NK_PG_EPOCH_OFFSET ((int64) 946684800)
+
+/* Refuse to work in a database whose encoding is not UTF-8. */
+extern void nk_pg_require_utf8(void);
+
+/* Convert between timestamptz and seconds since 1970-01-01 UTC. */
+extern int64 nk_pg_timestamptz_to_unix(TimestampTz ts);
+extern TimestampTz nk_pg_unix_to_timestamptz(int64 seconds);
+
+/*
+ * Byte offsets of a document to the 1-based character positions that
+ * substr() and position() count.  Offsets asked for in increasing order cost
+ * one pass over the text in all.
+ */
+typedef struct nk_pg_charpos
+{
+	const char *text;
+	size_t		byte;			/* last offset converted */
+	int64		chars;			/* characters before it */
+} nk_pg_charpos;
+
+extern void nk_pg_charpos_init(nk_pg_charpos *map, const char *text);
+extern int32 nk_pg_charpos_of(nk_pg_charpos *map, size_t byte);
+/* Characters in text[start, start + len). */
+extern int32 nk_pg_charlen(const char *text, size_t start, size_t len);
+
+/* Start a set-returning function in materialize mode; returns the tuple store. */
+extern Tuplestorestate *nk_pg_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
+
+/* A text datum from bytes. */
+extern Datum nk_pg_text_datum(const char *s, size_t len);
+
+#endif							/* PG_NKWATCH_H */
