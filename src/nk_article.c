@@ -76,23 +76,31 @@ typedef struct page
 /* Lines that are page furniture when they are all there is on the line. */
 static const char *const furniture_lines[] = {
 	"ad", "advertisement", "breaking", "breaking news", "breakingnews", "comments", "email",
-	"home", "latest", "latest news", "latest videos", "leave a comment", "leave a reply",
+	"about us", "accept all", "cancel reply", "contribute", "home", "latest", "latest news", "latest videos",
+	"leave a comment", "leave a reply", "manage preferences", "reject all", "we value your privacy",
 	"listen", "live", "loading", "menu", "min", "more", "more from", "most popular", "most read",
 	"most viewed", "news", "newsletter", "premium", "premium content", "print",
 	"print friendly, pdf & email", "read more", "recommended", "related", "related articles",
 	"related news", "related stories", "search", "see also", "share", "share this",
 	"share this article", "sign in", "skip to content", "skip to contents", "skip to main content",
-	"sponsored", "subscribe", "top stories", "trending", "trending now", "tweet", "video",
+	"sponsored", "subscribe", "tags", "top stories", "topics", "trending", "trending now", "tweet", "video",
 	"watch", "world", "world news", NULL
+};
+
+/* Line openings that mark furniture however long the line. */
+static const char *const furniture_labels[] = {
+	"additional reporting", "compiled by", "editing by", "image:", "image :", "live:",
+	"our standards:", "reporting by", "writing by", "photo:", "photo :", "photos:", "picture:", "read more:",
+	"related:", "video:", "watch:", NULL
 };
 
 /* Line openings that mark furniture on a short line (at most SHORT_LINE words). */
 static const char *const furniture_openings[] = {
 	"advertisement", "all rights reserved", "also read", "click here", "copyright", "donate",
-	"download our", "filed under", "follow us", "get the latest", "image:", "image :",
-	"join our", "listen to this article", "live:", "more:", "photo:", "photo :", "photos:",
-	"picture:", "read also", "read more", "reading time", "related:", "see also", "share on",
-	"sign up", "subscribe", "support ", "tags:", "topics:", "video:", "watch:", "(c) ", "\xc2\xa9",
+	"download our", "filed under", "follow us", "get the latest", "join our",
+	"listen to this article", "more:", "read also", "read more", "reading time", "see also",
+	"share on", "sign up", "skip to ", "subscribe", "support ", "tags:", "topics:", "(c) ",
+	"\xc2\xa9",
 	NULL
 };
 
@@ -100,9 +108,20 @@ static const char *const furniture_openings[] = {
 static const char *const furniture_phrases[] = {
 	"(ap photo", "(getty images)", "(photo", "/ reuters)", "/afp", "afp via getty",
 	"all rights reserved", "ap photo/", "email address will not be published", "getty images",
-	"in the video below", "pdf & email", "photo by ", "photo credit", "photo courtesy",
-	"required fields are marked", "shutterstock", "via getty", "(yonhap photo", "yonhap photo)",
+	"(l)", "(r)", ", left, ", ", right, ", "already a subscriber", "available to subscribers", "cancel anytime", "cookie settings",
+	"contributed to this report", "enter your email", "in the video below", "in this image",
+	"in this picture", "subscribe to continue", "this handout", "this photo", "your inbox", "pdf & email", "photo by ",
+	"photo credit", "photo courtesy", "privacy policy", "privacy settings",
+	"required fields are marked", "shutterstock", "sign in to keep reading",
+	"support independent journalism", "use cookies", "via getty", "(yonhap photo", "yonhap photo)",
 	NULL
+};
+
+/* Furniture headings with a list of links under them. */
+static const char *const list_headings[] = {
+	"latest", "latest news", "more from", "most popular", "most read", "most viewed", "read more",
+	"recommended", "related", "related articles", "related news", "related stories", "see also",
+	"tags", "top stories", "topics", "trending", "trending now", NULL
 };
 
 /* Labels before a publication date, with the rank of a date under them. */
@@ -119,8 +138,10 @@ static const struct
 
 /* News agencies that sign stories; "X | Reuters" names the writer X. */
 static const char *const agencies[] = {
-	"afp", "agence france-presse", "ap", "associated press", "bloomberg", "interfax", "kcna",
-	"kuna", "reuters", "ria novosti", "sputnik", "tass", "xinhua", "yonhap", NULL
+	"abc news", "afp", "agence france-presse", "ap", "associated press", "bbc", "bbc news",
+	"bloomberg", "cbs news", "cnn", "dpa", "efe", "fox news", "interfax", "kcna", "kuna", "kyodo",
+	"kyodo news", "nbc news", "nhk", "nk news", "npr", "reuters", "ria novosti", "sputnik", "tass",
+	"the associated press", "xinhua", "yonhap", NULL
 };
 
 #define SHORT_LINE 12
@@ -314,6 +335,53 @@ only_short_lowercase_words(page *p, const line *l)
 	return toks.count > 1;
 }
 
+/*
+ * Whether the line is a navigation bar or a site name: segments of a few
+ * words between bars or wide gaps ("Home | World | Asia", "News  World
+ * Korea", "The Korea Ledger | North Korea").
+ */
+static bool
+is_navigation(page *p, const line *l)
+{
+	const char *s = p->raw + l->start;
+	int			segments = 1;
+	int			words = 0;
+	int			widest = 0;
+	bool		bars = false;
+
+	for (size_t i = 0; i < l->len; i++)
+	{
+		bool		gap = false;
+
+		if (s[i] == '|')
+		{
+			gap = true;
+			bars = true;
+		}
+		else if (s[i] == ' ' && i + 1 < l->len && s[i + 1] == ' ')
+			gap = true;
+		if (gap)
+		{
+			while (i + 1 < l->len && (s[i + 1] == ' ' || s[i + 1] == '|'))
+			{
+				bars |= s[i + 1] == '|';
+				i++;
+			}
+			if (words > widest)
+				widest = words;
+			segments++;
+			words = 0;
+		}
+		else if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			words++;
+	}
+	if (words > widest)
+		widest = words;
+	if (l->terminal)
+		return false;
+	return (segments >= 3 && widest <= 3) || (bars && segments == 2 && widest <= 4);
+}
+
 /* Whether the line is page furniture. */
 static bool
 is_furniture(page *p, const line *l, bool in_header)
@@ -329,7 +397,13 @@ is_furniture(page *p, const line *l, bool in_header)
 			break;
 		}
 	if (!has_letter)
-		return true;
+	{
+		nk_datetime dt;
+		nk_span		where;
+
+		/* "2024-05-17 | 00:37" is a date line, not furniture */
+		return !nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where);
+	}
 	/* "Trending Now", "Share:", "Most Read »" */
 	while (n > 0 && strchr(":.!>\xc2\xbb|", f[n - 1]) != NULL)
 		f[--n] = '\0';
@@ -337,12 +411,20 @@ is_furniture(page *p, const line *l, bool in_header)
 		f[--n] = '\0';
 	if (in_list(furniture_lines, f))
 		return true;
-	if (contains_any(furniture_phrases, f))
+	if (contains_any(furniture_phrases, f) || starts_with_any(furniture_labels, f))
 		return true;
 	if (l->words <= SHORT_LINE && starts_with_any(furniture_openings, f))
 		return true;
 	/* "37 minutes ago", "2 hours ago" */
 	if (l->words <= 4 && n > 4 && strcmp(f + n - 4, " ago") == 0 && f[0] >= '0' && f[0] <= '9')
+		return true;
+	if (is_navigation(p, l))
+		return true;
+	/* a credit or end mark in brackets: "(Yonhap)", "[REUTERS/YONHAP]", "(END)" */
+	if (l->words <= 8 && (f[0] == '(' || f[0] == '[') && (f[n - 1] == ')' || f[n - 1] == ']'))
+		return true;
+	/* a comment form's fields: "Name *", "Email *" */
+	if (l->words <= 3 && n > 2 && f[n - 1] == '*' && f[n - 2] == ' ')
 		return true;
 	/* a language switcher: "ua en ru" */
 	if (in_header && only_short_lowercase_words(p, l))
@@ -419,10 +501,13 @@ read_names(page *p, size_t from, size_t end)
 		}
 		if (t->kind == NK_TOKEN_WORD)
 		{
+			bool		after_hyphen = i > 0 && nk_token_is(&toks.items[i - 1], "-") &&
+				!(t->flags & NK_TOKEN_SPACE_BEFORE);
+
 			words++;
 			if (t->flags & (NK_TOKEN_CAPITALIZED | NK_TOKEN_ALL_CAPS))
 				names++;
-			else if (!name_connector(t))
+			else if (!after_hyphen && !name_connector(t))
 				return NULL;
 		}
 		else if (t->kind == NK_TOKEN_NUMBER)
@@ -699,6 +784,32 @@ set_title(page *p, line *l, size_t len)
 	l->kind = LINE_TITLE;
 }
 
+/*
+ * Whether header line i is a section name above the headline ("Russian
+ * Politics & Diplomacy", "Nation & World News"): a few words, and the next
+ * line that is not furniture is a longer headline.
+ */
+static bool
+section_label(page *p, size_t i)
+{
+	const line *l = &p->lines.items[i];
+
+	if (l->words > 4)
+		return false;
+	for (size_t j = i + 1; j < p->lines.count; j++)
+	{
+		const line *next = &p->lines.items[j];
+		char	   *f;
+
+		if (is_furniture(p, next, true))
+			continue;
+		f = fold_span(p, next->start, next->len);
+		return title_shaped(next) && next->words >= 5 && next->words <= 25 &&
+			strncmp(f, "by ", 3) != 0 && strncmp(f, "written by ", 11) != 0;
+	}
+	return false;
+}
+
 /* Classify every line; find headline, byline and date candidates. */
 static void
 classify(page *p)
@@ -709,10 +820,15 @@ classify(page *p)
 
 	for (size_t i = 0; i < p->lines.count; i++)
 	{
+		measure_line(p, &p->lines.items[i]);
+		if ((i & 63) == 63)
+			nk_check_interrupts();
+	}
+	for (size_t i = 0; i < p->lines.count; i++)
+	{
 		line	   *l = &p->lines.items[i];
 		size_t		title_len;
 
-		measure_line(p, l);
 		if ((i & 63) == 63)
 			nk_check_interrupts();
 		if (avatar && l->words <= 6 && !l->terminal)
@@ -724,20 +840,6 @@ classify(page *p)
 			continue;
 		}
 		avatar = false;
-		if (is_furniture(p, l, in_header))
-		{
-			char	   *f = fold_span(p, l->start, l->len);
-
-			avatar = strstr(f, "avatar") != NULL;
-			l->kind = LINE_FURNITURE;
-			continue;
-		}
-		if (strcmp(fold_span(p, l->start, l->len), "author avatar image") == 0)
-		{
-			avatar = true;
-			l->kind = LINE_FURNITURE;
-			continue;
-		}
 		if ((in_header || l->words <= SHORT_LINE) && p->author == NULL && find_byline(p, l, &title_len))
 		{
 			l->kind = LINE_BYLINE;
@@ -749,6 +851,25 @@ classify(page *p)
 			}
 			continue;
 		}
+		if (is_furniture(p, l, in_header))
+		{
+			char	   *f = fold_span(p, l->start, l->len);
+
+			avatar = strstr(f, "avatar") != NULL;
+			l->kind = LINE_FURNITURE;
+			/* the list of headlines under "Trending Now" or "Most Read" */
+			if (in_list(list_headings, f))
+				while (i + 1 < p->lines.count && !p->lines.items[i + 1].blank_before &&
+					   !p->lines.items[i + 1].terminal && p->lines.items[i + 1].words <= MAX_TITLE_WORDS / 2)
+					p->lines.items[++i].kind = LINE_FURNITURE;
+			continue;
+		}
+		if (strcmp(fold_span(p, l->start, l->len), "author avatar image") == 0)
+		{
+			avatar = true;
+			l->kind = LINE_FURNITURE;
+			continue;
+		}
 		if (!l->dateline && take_date_line(p, i, title_line < 0 && in_header))
 		{
 			l->kind = LINE_DATE;
@@ -756,7 +877,14 @@ classify(page *p)
 		}
 		if (in_header && p->title == NULL && title_shaped(l))
 		{
-			size_t		before_date = title_before_date(p, i);
+			size_t		before_date;
+
+			if (section_label(p, i))
+			{
+				l->kind = LINE_FURNITURE;
+				continue;
+			}
+			before_date = title_before_date(p, i);
 
 			set_title(p, l, before_date);
 			title_line = (int) i;

@@ -86,6 +86,19 @@ ends_line_open(const char *text, const nk_token *t)
 	return t->kind == NK_TOKEN_PUNCT && (cp == ',' || cp == '-' || cp == '(' || cp == 0x2014);
 }
 
+/* A list bullet at the start of a line: • · ▪ * - – */
+static bool
+is_bullet(const char *text, const nk_token *t)
+{
+	int32_t		cp;
+
+	if (t->kind != NK_TOKEN_PUNCT || !(t->flags & NK_TOKEN_LINE_BEFORE))
+		return false;
+	cp = first_char(text, t);
+	return cp == 0x2022 || cp == 0x00B7 || cp == 0x25AA || cp == 0x25CF || cp == '*' ||
+		cp == '-' || cp == 0x2013 || cp == 0x2014;
+}
+
 /* Whether a full stop right after t, with no space, can end a sentence. */
 static bool
 glued_sentence_end(const char *text, const nk_token *t)
@@ -127,6 +140,9 @@ boundary_before(const nk_doc *doc, size_t i)
 	{
 		if (!can_open(doc->text, t))
 			return false;
+		/* "MOSCOW, June 18. /TASS/. President ...": an agency's slashes hold the dateline together */
+		if (nk_token_is(t, "/") || (k > 0 && nk_token_is(&doc->tokens.items[k - 1], "/")))
+			return false;
 		if (t->flags & NK_TOKEN_SPACE_BEFORE)
 			return true;
 		/* "...Service (NIS).The agency": a capitalised word glued to a full stop */
@@ -160,7 +176,9 @@ nk_doc_build(nk_arena *arena, const char *text, size_t len)
 		if (i > 0 && (i == n || boundary_before(doc, i)))
 		{
 			nk_span    *s = nk_vec_push(arena, &doc->sentences);
-			const nk_token *a = &doc->tokens.items[first];
+			/* a list line's bullet is not part of its sentence's text */
+			bool		bullet = first + 1 < i && is_bullet(doc->text, &doc->tokens.items[first]);
+			const nk_token *a = &doc->tokens.items[first + bullet];
 			const nk_token *b = &doc->tokens.items[i - 1];
 
 			s->start = a->start;

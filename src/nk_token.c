@@ -194,7 +194,7 @@ void
 nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 {
 	size_t		pos = 0;
-	uint16_t	pending = NK_TOKEN_PARA_BEFORE;
+	uint16_t	pending = NK_TOKEN_PARA_BEFORE | NK_TOKEN_LINE_BEFORE;
 	int			newlines = 0;
 	size_t		since_check = 0;
 

@@ -6,13 +6,13 @@
 
 #include "nk_sentence.h"
 
-PG_FUNCTION_INFO_V1(nk_sentences);
+PG_FUNCTION_INFO_V1(pg_nk_sentences);
 
 /*
  * nk_sentences(doc text) returns setof (sentence int, pos int, len int, text text)
  */
 Datum
-nk_sentences(PG_FUNCTION_ARGS)
+pg_nk_sentences(PG_FUNCTION_ARGS)
 {
 	text	   *doc = PG_GETARG_TEXT_PP(0);
 	const char *s = VARDATA_ANY(doc);

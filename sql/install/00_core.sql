@@ -3,8 +3,26 @@
 CREATE FUNCTION nk_sentences(doc text,
     OUT sentence int, OUT pos int, OUT len int, OUT text text)
 RETURNS SETOF record
-AS 'MODULE_PATHNAME', 'nk_sentences'
+AS 'MODULE_PATHNAME', 'pg_nk_sentences'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION nk_sentences(text) IS
 'Split a document into sentences: one row per sentence, numbered from 1, with its 1-based character position and length (substr(doc, pos, len) = text).';
+
+CREATE FUNCTION nk_article(raw text,
+    OUT title text, OUT author text, OUT published timestamptz, OUT dateline text, OUT body text)
+RETURNS record
+AS 'MODULE_PATHNAME', 'pg_nk_article'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION nk_article(text) IS
+'Parse raw news-page text: headline, byline, publication time (a printed time without a zone is UTC), the printed date it came from, and the story body without page furniture.';
+
+CREATE FUNCTION nk_article(raw text, fetched timestamptz,
+    OUT title text, OUT author text, OUT published timestamptz, OUT dateline text, OUT body text)
+RETURNS record
+AS 'MODULE_PATHNAME', 'pg_nk_article'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+COMMENT ON FUNCTION nk_article(text, timestamptz) IS
+'As nk_article(raw), but a printed date without a year takes the latest year that puts it on or before fetched, when the page gives no full date; NULL raw gives NULL, NULL fetched is ignored.';
