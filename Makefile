@@ -28,7 +28,7 @@ DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS := $(filter-out $(EXTENSION)--%,$(REGRESS))
-REGRESS_OPTS = --outputdir=build/regress
+REGRESS_OPTS = --outputdir=build/regress --load-extension=nkwatch
 
 TAP_TESTS = 1
 PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
