@@ -283,6 +283,12 @@ token_tense(const ctx *c, size_t i)
 		c->tok[i + 1].kind == NK_TOKEN_WORD && c->tok[i + 1].fold_len > 5 &&
 		strcmp(c->tok[i + 1].fold + c->tok[i + 1].fold_len - 3, "ing") == 0)
 		return 1;
+	/* may, might: a possibility ahead, unless "may have" */
+	if ((nk_token_is(t, "may") || nk_token_is(t, "might")) && !is_word(c, i + 1, "have"))
+		return 1;
+	/* a participle after "be" is no past: "will be held", "is to be signed" */
+	if (i > 0 && is_word(c, i - 1, "be"))
+		return 0;
 	if (in_list(t, past_words))
 		return -1;
 	if (t->fold_len >= 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && !in_list(t, not_past_ed))
@@ -431,8 +437,8 @@ weekday_near(int32_t day, int weekday, tense t)
 /*
  * The year of a month and day printed without one: the one nearest the
  * reference day, or the one on the side of it the tense says (on or before
- * it for a past, on or after it for a future) when that is within half a
- * year.
+ * it for a past, on or after it for a future) when that is within ten
+ * months.
  */
 static int
 infer_year(const ctx *c, int month, int day, tense t)
@@ -463,8 +469,8 @@ infer_year(const ctx *c, int month, int day, tense t)
 			preferred_dist = dist;
 		}
 	}
-	/* the tense decides within half a year; beyond it the clause is not the date's */
-	if (preferred && preferred_dist <= 183)
+	/* the tense decides within ten months; beyond that the clause is not the date's */
+	if (preferred && preferred_dist <= 300)
 		return preferred;
 	return nearest;
 }
@@ -698,7 +704,8 @@ read_month(const ctx *c, size_t i, found *f)
 	else
 		j = skip_part_modifier(c, j);
 	m = month_at(c, j);
-	if (!m)
+	/* a month with a number after it that the grammar did not take is no date: "February 30, 2023" */
+	if (!m || (j + 1 < c->n && c->tok[j + 1].kind == NK_TOKEN_NUMBER))
 		return false;
 	/* a bare month needs a preposition before it, or a year phrase after it */
 	f->first = i;
@@ -1349,8 +1356,15 @@ read_between(const ctx *c, size_t i, found *f)
 
 	if (!between && !is_word(c, i, "from"))
 		return false;
-	if (!read_point(c, i + 1, &a) || a.precision == NK_PREC_RANGE)
+	if (!read_point(c, i + 1, &a))
 		return false;
+	/* a range of its own ("from June 18 to 20"): the preposition is part of it */
+	if (a.precision == NK_PREC_RANGE)
+	{
+		*f = a;
+		f->first = i;
+		return true;
+	}
 	k = a.next;
 	if (between ? !is_word(c, k, "and") :
 		!(is_word(c, k, "to") || is_word(c, k, "until") || is_word(c, k, "through")))
