@@ -1381,6 +1381,37 @@ read_between(const ctx *c, size_t i, found *f)
 	return a.resolved == b.resolved;
 }
 
+/*
+ * Whether a token can open an expression: a number, a word with a digit, a
+ * month or weekday name, or one of the words a reader starts from.  Most tokens
+ * are none, and this spares them every reader.
+ */
+static bool
+could_start(const nk_token *t)
+{
+	static const char *const starters[] = {
+		"a", "an", "between", "from", "the", "early", "late", "mid", "earlier", "later", "last",
+		"this", "next", "yesterday", "today", "tomorrow", "tonight", "recently", "soon", "recent",
+		"in", "within", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+		"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "spring", "summer",
+		"autumn", "fall", "winter", NULL
+	};
+
+	if (t->kind == NK_TOKEN_NUMBER)
+		return true;
+	if (t->kind != NK_TOKEN_WORD)
+		return false;
+	if (t->flags & NK_TOKEN_HAS_DIGIT)
+		return true;
+	if (t->fold_len > 9)
+		return false;
+	if ((t->flags & NK_TOKEN_CAPITALIZED) &&
+		(nk_month_from_word(t->fold, t->fold_len) || nk_weekday_from_word(t->fold, t->fold_len) >= 0))
+		return true;
+	return in_list(t, starters);
+}
+
 /* ---------------------------------------------------------------- output */
 
 static const char *
@@ -1511,6 +1542,11 @@ nk_extract_dates(nk_arena *arena, const nk_doc *doc, const int64_t *published, n
 
 		if ((i & 1023) == 1023)
 			nk_check_interrupts();
+		if (!could_start(&c.tok[i]))
+		{
+			i++;
+			continue;
+		}
 		memset(&f, 0, sizeof(f));
 		if (!read_between(&c, i, &f) && !read_point(&c, i, &f))
 		{
