@@ -149,7 +149,7 @@ RU = {
     "MOS": ("Moscow Oblast", ["Moscow region", "Moscow Region", "Podmoskovye"], "Krasnogorsk"),
     "MOW": (None, [], "Moscow"),
     "MUR": ("Murmansk Oblast", [], "Murmansk"),
-    "NEN": ("Nenets Autonomous Okrug", [], "Nar’yan-Mar"),
+    "NEN": ("Nenets Autonomous Okrug", [], "Nar'yan-Mar"),
     "NGR": ("Novgorod Oblast", [], "Velikiy Novgorod"),
     "NIZ": ("Nizhny Novgorod Oblast", [], "Nizhniy Novgorod"),
     "NVS": ("Novosibirsk Oblast", [], "Novosibirsk"),
@@ -316,7 +316,7 @@ CITY_FIX = {
     ("CN", "Jilin"): "Jilin City", ("CN", "Xi’an"): "Xi'an", ("CN", "Ürümqi"): "Ürümqi",
     ("CN", "Tai’an"): "Tai'an", ("CN", "Wanxian"): "Wanzhou",
     ("JP", "Gifu-shi"): "Gifu", ("JP", "Kochi"): "Kōchi", ("JP", "Nara-shi"): "Nara", ("JP", "Fukui-shi"): "Fukui",
-    ("MN", "Ulan Bator"): "Ulaanbaatar", ("KZ", "Nur-Sultan"): "Astana", ("DE", "Köln"): "Cologne",
+    ("VE", "Valencia"): "Valencia, Venezuela", ("MN", "Ulan Bator"): "Ulaanbaatar", ("KZ", "Nur-Sultan"): "Astana", ("DE", "Köln"): "Cologne",
     ("DE", "Nürnberg"): "Nuremberg", ("DE", "Frankfurt am Main"): "Frankfurt", ("ES", "Sevilla"): "Seville",
     ("SE", "Göteborg"): "Gothenburg", ("BE", "Antwerpen"): "Antwerp", ("BY", "Homyel'"): "Gomel",
     ("BY", "Mahilyow"): "Mogilev", ("BY", "Hrodna"): "Grodno", ("PA", "Panamá"): "Panama City",
@@ -493,7 +493,10 @@ def main():
             continue
         canon, extra = COUNTRY_FIX.get(a2, (None, []))
         canon = canon or c.get("common_name") or c["name"]
-        forms = extra + [c["name"], c.get("official_name", ""), c.get("common_name", "")]
+        official = c.get("official_name", "")
+        if official.startswith("the "):
+            official = official[4:]
+        forms = extra + [c["name"], official, c.get("common_name", "")]
         forms += [fold(x) for x in forms]
         aliases = uniq(forms, drop={canon, fold(canon) if fold(canon) == canon else ""})
         if fold(canon) != canon:
