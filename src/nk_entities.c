@@ -326,8 +326,6 @@ extend_left(const ctx *c, size_t h, int32_t *qualifier)
 			l = j;
 			continue;
 		}
-		if (!is_name_word(c, j) || lex(c, j, NK_LEX_NON_NAME))
-			break;
 		k = owner_of(c, j);
 		if (k)
 		{
@@ -336,6 +334,8 @@ extend_left(const ctx *c, size_t h, int32_t *qualifier)
 			l = k->first;
 			continue;
 		}
+		if (!is_name_word(c, j) || lex(c, j, NK_LEX_NON_NAME))
+			break;
 		l = j;
 	}
 	return l;
@@ -370,9 +370,9 @@ extend_right(const ctx *c, size_t h)
 			break;
 		r = o ? o->last : k;
 		j = r + 1;
-		/* People's: go on past a possessive inside a name */
+		/* People's: go on past a possessive inside a name, not past a place's */
 		while (j < c->ntok && (c->tok[j].flags & NK_TOKEN_POSSESSIVE) && j + 1 < c->ntok &&
-			   is_name_word(c, j + 1))
+			   is_name_word(c, j + 1) && !(o && o->label == NK_LABEL_GPE))
 			j++;
 	}
 	return r;
@@ -529,7 +529,8 @@ titled_person(ctx *c, size_t i, size_t *next)
 	if (j >= c->ntok || !same_sentence(c, i, j))
 		return false;
 	words = read_name(c, j, &last);
-	if (words == 1)
+	/* "Defense Intelligence chief": a title word after one word ends an organisation's name */
+	if (words == 1 && !(last + 1 < c->ntok && lex(c, last + 1, NK_LEX_TITLE)))
 		c->titled[j] = true;
 	if (words < 2)
 		return false;
@@ -795,10 +796,29 @@ role_pass(ctx *c, const nk_gaz_match_list *roles)
  * A capital after a place cue ("in", "visited", "the capital") or in a
  * dateline is the city; otherwise it acts for its government.
  */
+/* Whether token i is named by a city (a place with a container that is no capital standing for it). */
+static bool
+is_city(const ctx *c, long i)
+{
+	const cand *k;
+	const nk_gaz_entity *e;
+
+	if (i < 0 || (size_t) i >= c->ntok || (k = owner_of(c, (size_t) i)) == NULL || k->gaz < 0)
+		return false;
+	e = nk_gazetteer_entity(c->g, k->gaz);
+	return e->label == NK_LABEL_GPE && e->parent >= 0 && e->capital_of < 0;
+}
+
 static bool
 capital_is_place(const ctx *c, const cand *k)
 {
 	long		p = prev_token(c, k->first);
+
+	/* "between Pyongyang and Vladivostok": paired with a city, a place */
+	if (k->last + 2 < c->ntok && nk_token_is(&c->tok[k->last + 1], "and") && is_city(c, (long) k->last + 2))
+		return true;
+	if (p >= 1 && nk_token_is(&c->tok[p], "and") && is_city(c, p - 1))
+		return true;
 
 	if ((c->tok[k->first].flags & NK_TOKEN_ALL_CAPS) && k->last + 1 < c->ntok &&
 		nk_token_is(&c->tok[k->last + 1], ",") && (c->tok[k->first].flags & NK_TOKEN_LINE_BEFORE))
