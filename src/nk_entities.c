@@ -109,6 +109,14 @@ same_sentence(const ctx *c, size_t i, size_t j)
 	return c->tok[i].sentence == c->tok[j].sentence;
 }
 
+/* Whether the word before i would make i the middle of a longer capitalised name. */
+static bool
+continues_name(const ctx *c, size_t i)
+{
+	return i > 0 && same_sentence(c, i - 1, i) && is_name_word(c, i - 1) &&
+		!lex(c, i - 1, NK_LEX_NON_NAME) && !(c->tok[i - 1].flags & NK_TOKEN_SENT_START);
+}
+
 /* A word that can be part of a person's name: capitalised, not a known non-name, title or head. */
 static bool
 is_person_word(const ctx *c, size_t i)
@@ -362,8 +370,7 @@ extend_right(const ctx *c, size_t h)
 		}
 		while (k < c->ntok && is_skip(c, k) && !is_hyphen(c, k) && k > j)
 			k++;
-		if (k >= c->ntok || !same_sentence(c, k, h) || !is_name_word(c, k) ||
-			lex(c, k, NK_LEX_NON_NAME) || lex(c, k, NK_LEX_TITLE))
+		if (k >= c->ntok || !same_sentence(c, k, h) || !is_name_word(c, k) || lex(c, k, NK_LEX_NON_NAME))
 			break;
 		o = owner_of(c, k);
 		if (o && !absorbable(o))
@@ -546,7 +553,7 @@ korean_person(ctx *c, size_t i, size_t *next)
 	size_t		last;
 
 	if (!is_person_word(c, i) || !lex(c, i, NK_LEX_KOREAN_SURNAME) || i + 1 >= c->ntok ||
-		!same_sentence(c, i, i + 1) || (i > 0 && same_sentence(c, i - 1, i) && is_name_word(c, i - 1)))
+		!same_sentence(c, i, i + 1) || continues_name(c, i))
 		return false;
 	if (!is_person_word(c, i + 1) || !letters_only(&c->tok[i + 1], 2, 6))
 		return false;
@@ -596,10 +603,14 @@ apposed_person(ctx *c, size_t i, size_t *next)
 	int			words;
 	size_t		j;
 
-	if (i > 0 && same_sentence(c, i - 1, i) && is_name_word(c, i - 1))
+	if (continues_name(c, i))
 		return false;
 	words = read_name(c, i, &last);
 	if (words < 2 || last + 2 >= c->ntok || !nk_token_is(&c->tok[last + 1], ","))
+		return false;
+	/* "Yesterday Ahn Mi-rae, ...": a sentence's first word opens a longer name only if it is a known one */
+	if ((c->tok[i].flags & NK_TOKEN_SENT_START) && words > 2 &&
+		!lex(c, i, NK_LEX_GIVEN_NAME) && !lex(c, i, NK_LEX_KOREAN_SURNAME))
 		return false;
 	for (j = last + 2; j < c->ntok && j <= last + 6 && same_sentence(c, i, j); j++)
 	{
@@ -906,7 +917,8 @@ nk_extract_entities(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g, n
 	role_pass(&c, &roles);
 	capital_pass(&c);
 
-	qsort(c.cands.items, c.cands.count, sizeof(cand), cand_order);
+	if (c.cands.count > 1)
+		qsort(c.cands.items, c.cands.count, sizeof(cand), cand_order);
 	for (size_t k = 0; k < c.cands.count; k++)
 	{
 		const cand *m = &c.cands.items[k];

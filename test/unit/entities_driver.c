@@ -2,14 +2,16 @@
  * entities_driver.c
  *	  Run the entities stage on text files, outside the database.
  *
- *	entities_driver [-g DIR]... [-l DIR] [-b N] FILE...
+ *	entities_driver [-g DIR]... [-l DIR] [-a] [-b N] FILE...
  *
- * -g loads every *.tsv gazetteer file of DIR (repeatable), -l the word lists
+ * -a runs on the article body nk_parse_article() finds (offsets are then
+ * into the body), as the SQL functions do on nk_article(raw).body.  -g loads every *.tsv gazetteer file of DIR (repeatable), -l the word lists
  * of DIR (<list>.txt or <list>.tsv).  Prints one TAB-separated row per
  * mention: file, entity, label, mention, byte offset, byte length,
  * sentence, source, confidence.  With -b N, prints instead the gazetteer's
  * size and memory and the time per MB of N passes over the files.
  */
+#include "nk_article.h"
 #include "nk_entities.h"
 
 #include <dirent.h>
@@ -121,6 +123,7 @@ main(int argc, char **argv)
 	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
 	nk_gazetteer *g;
 	int			passes = 0;
+	bool		article = false;
 	int			i;
 	clock_t		t0;
 
@@ -130,6 +133,8 @@ main(int argc, char **argv)
 			load_gazetteer_dir(b, argv[++i]);
 		else if (strcmp(argv[i], "-l") == 0 && i + 1 < argc)
 			load_lexicon_dir(b, argv[++i]);
+		else if (strcmp(argv[i], "-a") == 0)
+			article = true;
 		else if (strcmp(argv[i], "-b") == 0 && i + 1 < argc)
 			passes = atoi(argv[++i]);
 		else
@@ -161,6 +166,16 @@ main(int argc, char **argv)
 					return 1;
 				}
 				arena = nk_arena_create();
+				if (article)
+				{
+					nk_article a;
+
+					nk_parse_article(arena, text, len, NULL, &a);
+					free(text);
+					text = malloc(a.body_len + 1);
+					memcpy(text, a.body, a.body_len + 1);
+					len = a.body_len;
+				}
 				doc = nk_doc_build(arena, text, len);
 				nk_extract_entities(arena, doc, g, &out);
 				bytes += len;
