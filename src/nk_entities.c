@@ -758,10 +758,30 @@ coreference_pass(ctx *c)
 	}
 }
 
+static int
+compare_ids(const void *a, const void *b)
+{
+	int32_t		x = *(const int32_t *) a;
+	int32_t		y = *(const int32_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
 static void
 role_pass(ctx *c, const nk_gaz_match_list *roles)
 {
-	size_t		ncands = c->cands.count;
+	int32_t    *named_ids;
+	size_t		nnamed = 0;
+
+	if (roles->count == 0)
+		return;
+	/* the gazetteer entities the article names, sorted for lookups */
+	named_ids = nk_arena_alloc(c->arena, (c->cands.count + 1) * sizeof(int32_t));
+	for (size_t k = 0; k < c->cands.count; k++)
+		if (!c->cands.items[k].dead && c->cands.items[k].gaz >= 0)
+			named_ids[nnamed++] = c->cands.items[k].gaz;
+	if (nnamed > 1)
+		qsort(named_ids, nnamed, sizeof(int32_t), compare_ids);
 
 	for (size_t r = 0; r < roles->count; r++)
 	{
@@ -779,14 +799,11 @@ role_pass(ctx *c, const nk_gaz_match_list *roles)
 			(c->titled[after] || (owner_of(c, after) && owner_of(c, after)->label == NK_LABEL_PERSON)))
 			continue;
 		for (size_t h = 0; h < nholders; h++)
-			for (size_t k = 0; k < ncands; k++)
-				if (!c->cands.items[k].dead && c->cands.items[k].gaz == holders[h])
-				{
-					if (chosen != holders[h])
-						named++;
-					chosen = holders[h];
-					break;
-				}
+			if (nnamed > 0 && bsearch(&holders[h], named_ids, nnamed, sizeof(int32_t), compare_ids))
+			{
+				named++;
+				chosen = holders[h];
+			}
 		if (named > 1)
 			continue;
 		if (named == 0)
