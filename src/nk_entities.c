@@ -221,8 +221,8 @@ is_function_word(const nk_token *t)
 }
 
 /*
- * Mark headline-case sentences (no final stop, most content words
- * capitalised) and bylines ("By ...") as quiet.
+ * Mark headline-case lines (a line of its own without a final stop, most
+ * content words capitalised) and bylines ("By ...") as quiet.
  */
 static void
 mark_quiet(ctx *c)
@@ -258,7 +258,10 @@ mark_quiet(ctx *c)
 		stop = last->kind == NK_TOKEN_PUNCT &&
 			(nk_token_is(last, ".") || nk_token_is(last, "!") || nk_token_is(last, "?") ||
 			 nk_token_is(last, "\"") || nk_token_is(last, ")"));
-		if (!stop && words >= 3 && caps * 10 >= words * 6)
+		/* a headline stands on a line of its own */
+		if (!stop && words >= 3 && words <= 25 && caps * 10 >= words * 6 &&
+			(c->tok[first].flags & (NK_TOKEN_LINE_BEFORE | NK_TOKEN_PARA_BEFORE)) &&
+			(end == c->ntok || (c->tok[end].flags & NK_TOKEN_LINE_BEFORE)))
 			c->quiet[s] = true;
 	}
 }
@@ -329,7 +332,7 @@ extend_left(const ctx *c, size_t h, int32_t *qualifier)
 				*qualifier = c->owner[j - 1];
 				break;
 			}
-			if (!is_name_word(c, j - 1))
+			if (!is_name_word(c, j - 1) || (k && !absorbable(k)))
 				break;
 			l = j;
 			continue;

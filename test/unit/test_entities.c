@@ -244,6 +244,9 @@ test_patterns(const nk_gazetteer *g)
 	CHECK_INT_EQ(count_mentions(g, "By John Smith and Mary Jones\n\nNothing happened here."), 0);
 	CHECK_INT_EQ(count_mentions(g, "Officials met. Tomorrow Brings Rain, they said."), 0);
 	CHECK_INT_EQ(count_mentions(g, "The Ministry said nothing."), 0);
+	/* a run-on sentence full of names is no headline */
+	check_mention(g, "Talks ended.Pak Su Il, Deputy Chief Of Staff, Came Along With Others", "Pak Su Il", 0,
+				  "Pak Su Il", NK_LABEL_PERSON, NK_SOURCE_PATTERN);
 	CHECK_INT_EQ(count_mentions(g, "Ukraine's Defense Intelligence chief spoke."), 0);
 }
 
