@@ -13,6 +13,8 @@ nk_utf8_next(const char *s, size_t len, size_t *pos)
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
 
+	if ((unsigned char) s[*pos] < 0x80)
+		return (int32_t) (unsigned char) s[(*pos)++];
 	n = utf8proc_iterate((const utf8proc_uint8_t *) s + *pos, (utf8proc_ssize_t) (len - *pos), &cp);
 	if (n <= 0)
 	{
@@ -85,6 +87,8 @@ category(int32_t cp)
 bool
 nk_cp_is_letter(int32_t cp)
 {
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 	utf8proc_category_t c = category(cp);
 
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
@@ -93,6 +97,8 @@ nk_cp_is_letter(int32_t cp)
 bool
 nk_cp_is_upper(int32_t cp)
 {
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
 	utf8proc_category_t c = category(cp);
 
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
@@ -101,18 +107,24 @@ nk_cp_is_upper(int32_t cp)
 bool
 nk_cp_is_lower(int32_t cp)
 {
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
 	return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 bool
 nk_cp_is_digit(int32_t cp)
 {
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
 	return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 bool
 nk_cp_is_mark(int32_t cp)
 {
+	if (cp < 0x80)
+		return false;
 	utf8proc_category_t c = category(cp);
 
 	return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
@@ -132,6 +144,8 @@ nk_cp_is_space(int32_t cp)
 
 	if (cp == ' ' || cp == '\t' || nk_cp_is_newline(cp))
 		return true;
+	if (cp < 0x80)
+		return false;
 	c = category(cp);
 	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
@@ -139,10 +153,13 @@ nk_cp_is_space(int32_t cp)
 bool
 nk_cp_is_invisible(int32_t cp)
 {
-	utf8proc_category_t c = category(cp);
+	utf8proc_category_t c;
 
-	if (cp == '\t' || nk_cp_is_newline(cp))
+	if (cp < 0x80)
+		return cp < 0x20 ? cp != '\t' && !nk_cp_is_newline(cp) : cp == 0x7F;
+	if (nk_cp_is_newline(cp))
 		return false;
+	c = category(cp);
 	return c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF ||
 		c == UTF8PROC_CATEGORY_CN || c == UTF8PROC_CATEGORY_CO;
 }
@@ -150,6 +167,8 @@ nk_cp_is_invisible(int32_t cp)
 bool
 nk_cp_is_dash(int32_t cp)
 {
+	if (cp < 0x80)
+		return cp == '-';
 	return cp == '-' || cp == 0x2212 || cp == 0x00AD || category(cp) == UTF8PROC_CATEGORY_PD;
 }
 
@@ -179,6 +198,8 @@ nk_cp_is_quote(int32_t cp)
 
 	if (cp == '"' || nk_cp_is_apostrophe(cp))
 		return true;
+	if (cp < 0x80)
+		return false;
 	c = category(cp);
 	return c == UTF8PROC_CATEGORY_PI || c == UTF8PROC_CATEGORY_PF ||
 		cp == 0x201E || cp == 0x201A || cp == 0x00AB || cp == 0x00BB ||
@@ -188,7 +209,11 @@ nk_cp_is_quote(int32_t cp)
 bool
 nk_cp_is_closing(int32_t cp)
 {
-	utf8proc_category_t c = category(cp);
+	utf8proc_category_t c;
+
+	if (cp < 0x80)
+		return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'';
+	c = category(cp);
 
 	return c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF ||
 		cp == '"' || cp == '\'' || cp == 0x00BB || cp == 0x203A;
@@ -197,6 +222,9 @@ nk_cp_is_closing(int32_t cp)
 bool
 nk_cp_is_punct(int32_t cp)
 {
+	if (cp < 0x80)
+		return cp > 0x20 && cp < 0x7F && !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+										   (cp >= '0' && cp <= '9'));
 	utf8proc_category_t c = category(cp);
 
 	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_SO;
@@ -208,6 +236,46 @@ nk_utf8_encode(int32_t cp, char *buf)
 	utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *) buf);
 
 	return n > 0 ? (size_t) n : 0;
+}
+
+/* nk_fold() of ASCII text, without utf8proc; false when s is not all ASCII. */
+static bool
+ascii_fold(nk_arena *arena, const char *s, size_t len, char **out, size_t *out_len)
+{
+	char	   *f;
+	size_t		o = 0;
+	bool		space = false;
+
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			return false;
+	f = nk_arena_alloc(arena, len + 1);
+	for (size_t i = 0; i < len; i++)
+	{
+		char		c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+		{
+			space = o > 0;
+			continue;
+		}
+		if ((unsigned char) c < 0x20 || c == 0x7F)
+			continue;
+		if (space)
+		{
+			f[o++] = ' ';
+			space = false;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c = (char) (c + 32);
+		else if (c == '`')
+			c = '\'';
+		f[o++] = c;
+	}
+	f[o] = '\0';
+	*out = f;
+	*out_len = o;
+	return true;
 }
 
 char *
@@ -225,6 +293,8 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 	size_t		o = 0;
 	bool		space = false;
 
+	if (ascii_fold(arena, s, len, &out, out_len))
+		return out;
 	/* re-encode leniently first, so invalid bytes become U+FFFD instead of an error */
 	while (pos < len)
 		clean_len += nk_utf8_encode(nk_utf8_next(s, len, &pos), clean + clean_len);
