@@ -135,6 +135,8 @@ static void
 print_sentences(nk_arena *arena, const char *text, size_t len)
 {
 	nk_doc	   *d = nk_doc_build(arena, text, len);
+	size_t		at_byte = 0;	/* characters before at_byte: at_chars */
+	size_t		at_chars = 0;
 
 	if (!json)
 		puts("sentence\tpos\tlen\ttext");
@@ -145,7 +147,12 @@ print_sentences(nk_arena *arena, const char *text, size_t len)
 		field("sentence", true);
 		printf("%zu", i + 1);
 		field("pos", false);
-		printf("%zu", nk_utf8_count(text, s->start) + 1);
+		/* count on from the previous sentence, not from the start: linear */
+		if (s->start < at_byte)
+			at_byte = at_chars = 0;
+		at_chars += nk_utf8_count(text + at_byte, s->start - at_byte);
+		at_byte = s->start;
+		printf("%zu", at_chars + 1);
 		field("len", false);
 		printf("%zu", nk_utf8_count(text + s->start, s->len));
 		field("text", false);

@@ -343,7 +343,7 @@ CITY_ALIAS = {
     "Arkhangelsk": ["Archangel"], "Nizhny Novgorod": ["Nizhni Novgorod"], "Ulan-Ude": ["Ulan Ude"],
     "Bolshoy Kamen": ["Bolshoi Kamen"], "Sovetskaya Gavan": ["Sovgavan"],
     "Pyongyang": ["P'yongyang", "P'yŏngyang", "Pyeongyang"], "Sinuiju": ["Sinŭiju", "Sinuiju City"],
-    "Rason": ["Rajin", "Rajin-Sonbong", "Raseon", "Rason City"], "Chongjin": ["Ch'ongjin", "Cheongjin"],
+    "Rason": ["Rajin", "Najin", "Rajin-Sonbong", "Najin-Sonbong", "Raseon", "Rason City"], "Chongjin": ["Ch'ongjin", "Cheongjin"],
     "Hamhung": ["Hamhŭng", "Hamheung"], "Wonsan": ["Wŏnsan"], "Kaesong": ["Kaesŏng", "Gaeseong"],
     "Nampo": ["Namp'o", "Nampho"], "Sariwon": ["Sariwŏn"], "Hungnam": ["Hŭngnam"], "Kanggye": [],
     "Busan": ["Pusan"], "Incheon": ["Inchon"], "Daegu": ["Taegu"], "Daejeon": ["Taejon"],
@@ -656,7 +656,7 @@ def main():
             parent = admin_parent.get((cc, x["adminCode"]), cc_name[cc])
         parent = CITY_PARENT_FIX.get(canon, parent)
         forms = [name, fold(name), fold(canon), name.replace("’", "'"), fold(name).replace("’", "")]
-        if "," not in canon:
+        if "," not in canon or canon in CITY_ALIAS:   # "Washington, D.C." is a title, not a homonym
             forms += CITY_ALIAS.get(canon, [])
         add_city(canon, parent, forms, pop, cc)
     for canon, parent, aliases in CITY_EXTRA:
