@@ -47,6 +47,9 @@ EXTRA_CLEAN = build src/*.o
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# every object depends on every header (PGXS on Debian tracks no dependencies)
+$(OBJS): $(wildcard src/*.h)
+
 $(DATA_built): $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
 	perl sql/assemble.pl $(EXTVERSION) $(INSTALL_PARTS) > $@.tmp && mv $@.tmp $@
 

@@ -115,37 +115,51 @@ nk_arena_destroy(nk_arena *a)
 	handlers.release(a);
 }
 
-void *
-nk_arena_alloc(nk_arena *a, size_t size)
+/* Take size bytes aligned to align (a power of two) from the arena. */
+static void *
+arena_take(nk_arena *a, size_t size, size_t align)
 {
 	nk_block   *b = a->head;
-	size_t		need = (size + NK_ALIGN - 1) & ~(size_t) (NK_ALIGN - 1);
+	size_t		at = 0;
 
-	if (need < size)
+	if (size > SIZE_MAX - NK_BLOCK_HEADER - NK_ALIGN)
 		nk_error("allocation of %zu bytes overflows", size);
-	if (b == NULL || b->size - b->used < need)
+	if (b != NULL)
+		at = (b->used + align - 1) & ~(align - 1);
+	if (b == NULL || at > b->size || b->size - at < size)
 	{
-		size_t		payload = need > NK_ARENA_BLOCK / 4 ? need : NK_ARENA_BLOCK;
+		size_t		payload = size > NK_ARENA_BLOCK / 4 ? size : NK_ARENA_BLOCK;
 
-		if (payload > SIZE_MAX - NK_BLOCK_HEADER)
-			nk_error("allocation of %zu bytes overflows", size);
 		b = handlers.alloc(NK_BLOCK_HEADER + payload);
 		b->size = payload;
 		b->used = 0;
 		a->total += NK_BLOCK_HEADER + payload;
-		if (payload == need && a->head != NULL)
+		if (payload == size && a->head != NULL)
 		{
 			/* keep the partly used current block at the head for small requests */
 			b->next = a->head->next;
 			a->head->next = b;
-			b->used = need;
+			b->used = size;
 			return (char *) b + NK_BLOCK_HEADER;
 		}
 		b->next = a->head;
 		a->head = b;
+		at = 0;
 	}
-	b->used += need;
-	return (char *) b + NK_BLOCK_HEADER + b->used - need;
+	b->used = at + size;
+	return (char *) b + NK_BLOCK_HEADER + at;
+}
+
+void *
+nk_arena_alloc(nk_arena *a, size_t size)
+{
+	return arena_take(a, size, NK_ALIGN);
+}
+
+char *
+nk_arena_alloc_bytes(nk_arena *a, size_t size)
+{
+	return arena_take(a, size, 1);
 }
 
 void *

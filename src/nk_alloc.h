@@ -50,6 +50,8 @@ extern nk_arena *nk_arena_create(void);
 extern void nk_arena_destroy(nk_arena *arena);
 extern void *nk_arena_alloc(nk_arena *arena, size_t size);
 extern void *nk_arena_zalloc(nk_arena *arena, size_t size);
+/* Bytes with no alignment, for strings: packs many small ones tightly. */
+extern char *nk_arena_alloc_bytes(nk_arena *arena, size_t size);
 extern char *nk_arena_strndup(nk_arena *arena, const char *s, size_t n);
 extern char *nk_arena_sprintf(nk_arena *arena, const char *fmt,...) NK_PRINTF(2, 3);
 /* Total bytes the arena has taken from the host (for the memory bounds). */

@@ -39,6 +39,8 @@ typedef struct line
 	bool		terminal;		/* ends with . ! ? or a closing quote after one */
 	bool		story;			/* long enough and punctuated like running text */
 	bool		dateline;		/* starts with a news dateline: "SEOUL, Oct. 19 (Yonhap) --" */
+	bool		digit;			/* has a digit: can hold a date */
+	char	   *fold;			/* nk_fold() of the line, made when first needed */
 } line;
 
 typedef NK_VEC(line) line_list;
@@ -104,6 +106,17 @@ static const char *const furniture_openings[] = {
 	NULL
 };
 
+/*
+ * Words one of which every furniture phrase below has: a line without any
+ * of them is not searched for the phrases.
+ */
+static const char *const furniture_anchors[] = {
+	"afp", "anytime", "contributed", "cookie", "cookies", "email", "getty", "handout", "image",
+	"inbox", "journalism", "l", "left", "pdf", "photo", "picture", "privacy", "r", "reading",
+	"required", "reuters", "right", "rights", "shutterstock", "subscribe", "subscriber",
+	"subscribers", "video"
+};
+
 /* Phrases that mark a line as furniture wherever they stand and however long the line. */
 static const char *const furniture_phrases[] = {
 	"(ap photo", "(getty images)", "(photo", "/ reuters)", "/afp", "afp via getty",
@@ -147,6 +160,7 @@ static const char *const agencies[] = {
 #define SHORT_LINE 12
 #define MAX_TITLE_WORDS 40
 #define MAX_AUTHOR_WORDS 12
+#define MAX_HEADER_LINES 60		/* the story has begun by this line, whatever it looks like */
 
 static bool
 in_list(const char *const *list, const char *s)
@@ -175,6 +189,64 @@ contains_any(const char *const *list, const char *s)
 	return false;
 }
 
+/* Whether the word w[0..n) (any case) is one of list. */
+static bool
+word_in(const char *const *list, size_t count, const char *w, size_t n)
+{
+	for (size_t i = 0; i < count; i++)
+	{
+		const char *a = list[i];
+		size_t		k = 0;
+
+		while (k < n && a[k] != '\0' && a[k] == ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]))
+			k++;
+		if (k == n && a[k] == '\0')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether the text s[0..len) has a word of furniture_anchors (compared
+ * case-insensitively over ASCII letters), or opens with a word that starts
+ * one of furniture_labels.  A long line that has neither is story.
+ */
+static bool
+might_be_furniture(const char *s, size_t len)
+{
+	static const char *const label_openings[] = {
+		"additional", "compiled", "editing", "image", "live", "our", "photo", "photos",
+		"picture", "read", "related", "reporting", "video", "watch", "writing"
+	};
+	size_t		i = 0;
+	bool		first = true;
+
+	while (i < len)
+	{
+		size_t		start;
+
+		while (i < len && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		{
+			if ((unsigned char) s[i] >= 0x80)
+				first = false;
+			i++;
+		}
+		start = i;
+		while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+			i++;
+		if (i == start)
+			break;
+		if (word_in(furniture_anchors, sizeof(furniture_anchors) / sizeof(furniture_anchors[0]),
+					s + start, i - start))
+			return true;
+		if (first && word_in(label_openings, sizeof(label_openings) / sizeof(label_openings[0]),
+							 s + start, i - start))
+			return true;
+		first = false;
+	}
+	return false;
+}
+
 /* The folded (lower-case, NFKC) form of raw[start, start + len). */
 static char *
 fold_span(page *p, size_t start, size_t len)
@@ -182,6 +254,15 @@ fold_span(page *p, size_t start, size_t len)
 	size_t		n;
 
 	return nk_fold(p->arena, p->raw + start, len, &n);
+}
+
+/* The folded form of a whole line, made once. */
+static char *
+line_fold(page *p, line *l)
+{
+	if (l->fold == NULL)
+		l->fold = fold_span(p, l->start, l->len);
+	return l->fold;
 }
 
 /* Trim white space and invisible characters from both ends of a span. */
@@ -257,66 +338,83 @@ split_lines(page *p)
 	}
 }
 
-/* Measure a line: words, final punctuation, whether it reads as story text. */
-static void
-measure_line(page *p, line *l)
+/*
+ * Whether a line opens with a dateline: a place in capitals, then a comma or
+ * "(agency)", then a dash or "/AGENCY/."  ("SEOUL, Oct. 19 (Yonhap) --",
+ * "PYONGYANG, June 18. /TASS/.", "UNITED NATIONS (AP) —").
+ */
+static bool
+opens_with_dateline(page *p, const line *l)
 {
+	const char *s = p->raw + l->start;
 	nk_token_list toks = {0};
-	const nk_token *last = NULL;
-	int			commas = 0;
+	size_t		limit;
 
-	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
-	for (size_t i = 0; i < toks.count; i++)
+	/* cheap test first: two capital letters */
+	if (l->len < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || !(s[1] >= 'A' && s[1] <= 'Z'))
+		return false;
+	nk_tokenize(p->arena, s, l->len < 200 ? l->len : 200, &toks);
+	if (toks.count < 3 || !(toks.items[0].flags & NK_TOKEN_ALL_CAPS))
+		return false;
+	limit = toks.count < 16 ? toks.count : 16;
+	for (size_t i = 1; i < limit; i++)
 	{
 		const nk_token *t = &toks.items[i];
 
-		if (t->kind == NK_TOKEN_WORD || t->kind == NK_TOKEN_NUMBER)
+		if (nk_token_is(t, "--") || nk_token_is(t, "\xe2\x80\x94") || nk_token_is(t, "\xe2\x80\x93") ||
+			(nk_token_is(t, "/") && i + 1 < toks.count && (toks.items[i + 1].flags & NK_TOKEN_ALL_CAPS)))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the bytes before end end with one of the closing marks ” ’ » ) ] " '; return its length. */
+static size_t
+closing_mark_before(const char *s, size_t end)
+{
+	static const char *const marks[] = {"\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb", ")", "]", "\"", "'", NULL};
+
+	for (const char *const *m = marks; *m; m++)
+	{
+		size_t		n = strlen(*m);
+
+		if (end >= n && memcmp(s + end - n, *m, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/*
+ * Measure a line in one pass over its bytes: words, digits, final
+ * punctuation, and whether it reads as story text.
+ */
+static void
+measure_line(page *p, line *l)
+{
+	const char *s = p->raw + l->start;
+	bool		in_word = false;
+	size_t		end = l->len;
+	size_t		mark;
+
+	for (size_t i = 0; i < l->len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+		bool		word_byte = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			(c >= '0' && c <= '9') || (c >= 0xC3 && c < 0xE2) || c >= 0xEA;
+
+		/* letters of Latin, Cyrillic, Greek, Hangul and CJK start at 0xC3 or 0xEA; 0xE2 starts punctuation */
+		if (word_byte && !in_word)
 			l->words++;
-		if (nk_token_is(t, ","))
-			commas++;
+		in_word = word_byte || (in_word && (c & 0xC0) == 0x80);
+		if (c >= '0' && c <= '9')
+			l->digit = true;
 	}
-	/* the last token that is not a closing quote or bracket */
-	for (size_t i = toks.count; i > 0; i--)
-	{
-		const nk_token *t = &toks.items[i - 1];
-		size_t		q = 0;
-		int32_t		cp = nk_utf8_next(t->fold, t->fold_len, &q);
-
-		if (t->kind == NK_TOKEN_PUNCT && (nk_cp_is_closing(cp) || cp == '"'))
-			continue;
-		last = t;
-		break;
-	}
-	if (last && last->kind == NK_TOKEN_PUNCT)
-		l->terminal = nk_token_is(last, ".") || nk_token_is(last, "!") ||
-			nk_token_is(last, "?") || nk_token_is(last, "...");
-	else if (last && (last->flags & NK_TOKEN_ABBREV))
-		l->terminal = true;
-	l->story = (l->words >= SHORT_LINE && l->terminal) || l->words > MAX_TITLE_WORDS ||
-		(l->words >= 8 && l->terminal && commas > 0);
-
-	/*
-	 * A dateline: a place in capitals, then a comma or "(agency)", then a
-	 * dash or "/AGENCY/."  ("SEOUL, Oct. 19 (Yonhap) --", "PYONGYANG, June
-	 * 18. /TASS/.", "UNITED NATIONS (AP) —").
-	 */
-	if (toks.count >= 3 && (toks.items[0].flags & NK_TOKEN_ALL_CAPS) && toks.items[0].len > 1)
-	{
-		size_t		limit = toks.count < 16 ? toks.count : 16;
-
-		for (size_t i = 1; i < limit; i++)
-		{
-			const nk_token *t = &toks.items[i];
-
-			if (nk_token_is(t, "--") || nk_token_is(t, "\xe2\x80\x94") || nk_token_is(t, "\xe2\x80\x93") ||
-				(nk_token_is(t, "/") && i + 1 < toks.count && (toks.items[i + 1].flags & NK_TOKEN_ALL_CAPS)))
-			{
-				l->dateline = true;
-				l->story = true;
-				break;
-			}
-		}
-	}
+	while (end > 0 && (mark = closing_mark_before(s, end)) > 0)
+		end -= mark;
+	l->terminal = end > 0 && (s[end - 1] == '.' || s[end - 1] == '!' || s[end - 1] == '?' ||
+							  (end >= 3 && memcmp(s + end - 3, "\xe2\x80\xa6", 3) == 0));
+	l->dateline = opens_with_dateline(p, l);
+	l->story = (l->words >= 8 && l->terminal) || l->words > MAX_TITLE_WORDS || l->dateline;
 }
 
 static bool
@@ -384,12 +482,17 @@ is_navigation(page *p, const line *l)
 
 /* Whether the line is page furniture. */
 static bool
-is_furniture(page *p, const line *l, bool in_header)
+is_furniture(page *p, line *l, bool in_header)
 {
-	char	   *f = fold_span(p, l->start, l->len);
-	size_t		n = strlen(f);
+	char	   *f;
+	size_t		n;
 	bool		has_letter = false;
 
+	/* a long line is furniture only by a phrase or a label: test cheaply first */
+	if (l->words > SHORT_LINE && !might_be_furniture(p->raw + l->start, l->len))
+		return false;
+	f = line_fold(p, l);
+	n = strlen(f);
 	for (size_t i = 0; i < n; i++)
 		if ((f[i] >= 'a' && f[i] <= 'z') || (unsigned char) f[i] >= 0x80)
 		{
@@ -402,16 +505,26 @@ is_furniture(page *p, const line *l, bool in_header)
 		nk_span		where;
 
 		/* "2024-05-17 | 00:37" is a date line, not furniture */
-		return !nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where);
+		return !l->digit || !nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where);
 	}
-	/* "Trending Now", "Share:", "Most Read »" */
-	while (n > 0 && strchr(":.!>\xc2\xbb|", f[n - 1]) != NULL)
-		f[--n] = '\0';
-	while (n > 0 && f[n - 1] == ' ')
-		f[--n] = '\0';
-	if (in_list(furniture_lines, f))
+	/* "Trending Now", "Share:", "Most Read »": compare without the final marks */
+	{
+		size_t		full = n;
+
+		while (n > 0 && strchr(":.!>|", f[n - 1]) != NULL)
+			n--;
+		if (n >= 2 && memcmp(f + n - 2, "\xc2\xbb", 2) == 0)
+			n -= 2;
+		while (n > 0 && f[n - 1] == ' ')
+			n--;
+		if (n < full)
+			f = nk_arena_strndup(p->arena, f, n);
+	}
+	if (l->words <= 6 && in_list(furniture_lines, f))
 		return true;
-	if (contains_any(furniture_phrases, f) || starts_with_any(furniture_labels, f))
+	if (might_be_furniture(f, n) && contains_any(furniture_phrases, f))
+		return true;
+	if (starts_with_any(furniture_labels, f))
 		return true;
 	if (l->words <= SHORT_LINE && starts_with_any(furniture_openings, f))
 		return true;
@@ -427,7 +540,7 @@ is_furniture(page *p, const line *l, bool in_header)
 	if (l->words <= 3 && n > 2 && f[n - 1] == '*' && f[n - 2] == ' ')
 		return true;
 	/* a language switcher: "ua en ru" */
-	if (in_header && only_short_lowercase_words(p, l))
+	if (in_header && l->len <= 40 && only_short_lowercase_words(p, l))
 		return true;
 	/* a lone e-mail address or web address */
 	if (l->words <= 4 && !l->terminal && (strchr(f, '@') || strncmp(f, "http", 4) == 0 || strncmp(f, "www.", 4) == 0))
@@ -556,7 +669,7 @@ opening_word(const char *f, const char *w)
  * *title_len gets the headline's length in bytes, else 0.
  */
 static bool
-find_byline(page *p, const line *l, size_t *title_len)
+find_byline(page *p, line *l, size_t *title_len)
 {
 	static const char *const openings[] = {
 		"written by", "by", "author:", "authors:", "reporter:", "reported by", "words by",
@@ -564,7 +677,7 @@ find_byline(page *p, const line *l, size_t *title_len)
 	};
 	const char *s = p->raw + l->start;
 	size_t		end = l->start + l->len;
-	char	   *f = fold_span(p, l->start, l->len);
+	const char *f = line_fold(p, l);
 	const char *names;
 
 	*title_len = 0;
@@ -628,11 +741,13 @@ find_byline(page *p, const line *l, size_t *title_len)
 				strstr(rest, "updated"))
 			{
 				/* the raw bytes of the first segment: the fold keeps ASCII offsets only */
-				const char *rbar = strstr(s, " | ");
+				size_t		rbar = 0;
 
-				if (rbar && (size_t) (rbar - s) < l->len)
+				while (rbar + 3 <= l->len && memcmp(s + rbar, " | ", 3) != 0)
+					rbar++;
+				if (rbar + 3 <= l->len)
 				{
-					names = read_names(p, l->start, l->start + (size_t) (rbar - s));
+					names = read_names(p, l->start, l->start + rbar);
 					if (names)
 					{
 						p->author = names;
@@ -694,7 +809,7 @@ take_date_line(page *p, size_t index, bool before_title)
 	nk_token_list toks = {0};
 	int			outside = 0;
 
-	if (l->words > SHORT_LINE + 4 ||
+	if (l->words > SHORT_LINE + 4 || !l->digit ||
 		!nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where))
 		return false;
 	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
@@ -722,7 +837,7 @@ take_date_in(page *p, size_t index, size_t from, bool before_title)
 	nk_datetime dt;
 	nk_span		where;
 
-	if (from >= l->len)
+	if (from >= l->len || !l->digit)
 		return;
 	if (nk_find_datetime(p->arena, p->raw + l->start + from, l->len - from, &dt, &where))
 	{
@@ -754,7 +869,8 @@ title_before_date(page *p, size_t index)
 	nk_datetime dt;
 	nk_span		where;
 
-	if (!nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where) || where.start == 0)
+	if (!l->digit || !nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where) ||
+		where.start == 0)
 		return 0;
 	/* the date runs to the end of the line, give or take a final stop */
 	if (where.start + where.len + 2 < l->len)
@@ -792,18 +908,18 @@ set_title(page *p, line *l, size_t len)
 static bool
 section_label(page *p, size_t i)
 {
-	const line *l = &p->lines.items[i];
+	line	   *l = &p->lines.items[i];
 
 	if (l->words > 4)
 		return false;
 	for (size_t j = i + 1; j < p->lines.count; j++)
 	{
-		const line *next = &p->lines.items[j];
+		line	   *next = &p->lines.items[j];
 		char	   *f;
 
 		if (is_furniture(p, next, true))
 			continue;
-		f = fold_span(p, next->start, next->len);
+		f = line_fold(p, next);
 		return title_shaped(next) && next->words >= 5 && next->words <= 25 &&
 			strncmp(f, "by ", 3) != 0 && strncmp(f, "written by ", 11) != 0;
 	}
@@ -853,7 +969,7 @@ classify(page *p)
 		}
 		if (is_furniture(p, l, in_header))
 		{
-			char	   *f = fold_span(p, l->start, l->len);
+			char	   *f = line_fold(p, l);
 
 			avatar = strstr(f, "avatar") != NULL;
 			l->kind = LINE_FURNITURE;
@@ -864,7 +980,7 @@ classify(page *p)
 					p->lines.items[++i].kind = LINE_FURNITURE;
 			continue;
 		}
-		if (strcmp(fold_span(p, l->start, l->len), "author avatar image") == 0)
+		if (strcmp(line_fold(p, l), "author avatar image") == 0)
 		{
 			avatar = true;
 			l->kind = LINE_FURNITURE;
@@ -900,7 +1016,7 @@ classify(page *p)
 		l->kind = LINE_BODY;
 		if (l->dateline && in_header)
 			take_date_in(p, i, 0, false);
-		if (l->story || l->dateline)
+		if (l->story || l->dateline || i >= MAX_HEADER_LINES)
 			in_header = false;
 	}
 }

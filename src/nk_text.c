@@ -8,13 +8,11 @@
 #include <utf8proc.h>
 
 int32_t
-nk_utf8_next(const char *s, size_t len, size_t *pos)
+nk_utf8_next_multibyte(const char *s, size_t len, size_t *pos)
 {
 	utf8proc_int32_t cp;
 	utf8proc_ssize_t n;
 
-	if ((unsigned char) s[*pos] < 0x80)
-		return (int32_t) (unsigned char) s[(*pos)++];
 	n = utf8proc_iterate((const utf8proc_uint8_t *) s + *pos, (utf8proc_ssize_t) (len - *pos), &cp);
 	if (n <= 0)
 	{
@@ -85,46 +83,36 @@ category(int32_t cp)
 }
 
 bool
-nk_cp_is_letter(int32_t cp)
+nk_cp_is_letter_unicode(int32_t cp)
 {
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 	utf8proc_category_t c = category(cp);
 
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 bool
-nk_cp_is_upper(int32_t cp)
+nk_cp_is_upper_unicode(int32_t cp)
 {
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
 	utf8proc_category_t c = category(cp);
 
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 bool
-nk_cp_is_lower(int32_t cp)
+nk_cp_is_lower_unicode(int32_t cp)
 {
-	if (cp < 0x80)
-		return cp >= 'a' && cp <= 'z';
 	return category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 bool
-nk_cp_is_digit(int32_t cp)
+nk_cp_is_digit_unicode(int32_t cp)
 {
-	if (cp < 0x80)
-		return cp >= '0' && cp <= '9';
 	return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 bool
-nk_cp_is_mark(int32_t cp)
+nk_cp_is_mark_unicode(int32_t cp)
 {
-	if (cp < 0x80)
-		return false;
 	utf8proc_category_t c = category(cp);
 
 	return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
@@ -138,14 +126,12 @@ nk_cp_is_newline(int32_t cp)
 }
 
 bool
-nk_cp_is_space(int32_t cp)
+nk_cp_is_space_unicode(int32_t cp)
 {
 	utf8proc_category_t c;
 
-	if (cp == ' ' || cp == '\t' || nk_cp_is_newline(cp))
+	if (nk_cp_is_newline(cp))
 		return true;
-	if (cp < 0x80)
-		return false;
 	c = category(cp);
 	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
@@ -222,11 +208,12 @@ nk_cp_is_closing(int32_t cp)
 bool
 nk_cp_is_punct(int32_t cp)
 {
+	utf8proc_category_t c;
+
 	if (cp < 0x80)
 		return cp > 0x20 && cp < 0x7F && !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
 										   (cp >= '0' && cp <= '9'));
-	utf8proc_category_t c = category(cp);
-
+	c = category(cp);
 	return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_SO;
 }
 
@@ -238,84 +225,72 @@ nk_utf8_encode(int32_t cp, char *buf)
 	return n > 0 ? (size_t) n : 0;
 }
 
-/* nk_fold() of ASCII text, without utf8proc; false when s is not all ASCII. */
-static bool
-ascii_fold(nk_arena *arena, const char *s, size_t len, char **out, size_t *out_len)
+/*
+ * Fold one code point into out (room for NK_FOLD_MAX code points' UTF-8);
+ * return the bytes written.  Compatibility decomposition, case folding and
+ * mark stripping come from utf8proc; marks are stripped, so no composition
+ * step is needed and each character folds on its own.
+ */
+#define NK_FOLD_MAX 18
+
+static size_t
+fold_char(int32_t cp, char *out)
 {
-	char	   *f;
+	utf8proc_int32_t dec[NK_FOLD_MAX];
+	int			last_boundclass = 0;
+	utf8proc_ssize_t n;
 	size_t		o = 0;
-	bool		space = false;
 
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
-			return false;
-	f = nk_arena_alloc(arena, len + 1);
-	for (size_t i = 0; i < len; i++)
+	if (nk_cp_is_apostrophe(cp))
+		cp = '\'';
+	else if (nk_cp_is_dash(cp))
+		cp = '-';
+	else if (nk_cp_is_quote(cp))
+		cp = '"';
+	if (cp < 0x80)
 	{
-		char		c = s[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
-		{
-			space = o > 0;
-			continue;
-		}
-		if ((unsigned char) c < 0x20 || c == 0x7F)
-			continue;
-		if (space)
-		{
-			f[o++] = ' ';
-			space = false;
-		}
-		if (c >= 'A' && c <= 'Z')
-			c = (char) (c + 32);
-		else if (c == '`')
-			c = '\'';
-		f[o++] = c;
+		out[0] = (char) ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp);
+		return 1;
 	}
-	f[o] = '\0';
-	*out = f;
-	*out_len = o;
-	return true;
+	n = utf8proc_decompose_char(cp, dec, NK_FOLD_MAX,
+								UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+								UTF8PROC_STRIPMARK | UTF8PROC_IGNORE, &last_boundclass);
+	if (n < 0 || n > NK_FOLD_MAX)
+		return nk_utf8_encode(cp, out);
+	for (utf8proc_ssize_t i = 0; i < n; i++)
+	{
+		int32_t		c = dec[i];
+
+		/* a compatibility form may decompose to an apostrophe, a dash or a space */
+		if (nk_cp_is_apostrophe(c))
+			c = '\'';
+		else if (nk_cp_is_dash(c))
+			c = '-';
+		o += nk_utf8_encode(c, out + o);
+	}
+	return o;
 }
 
 char *
 nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 {
-	const int	options = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-		UTF8PROC_STRIPMARK | UTF8PROC_IGNORE;
-	char	   *clean = nk_arena_alloc(arena, len * 3 + 1);
-	size_t		clean_len = 0;
-	size_t		pos = 0;
-	utf8proc_int32_t *dec;
-	utf8proc_ssize_t cap = (utf8proc_ssize_t) len + 16;
-	utf8proc_ssize_t n;
 	char	   *out;
+	size_t		cap = len + 1;
 	size_t		o = 0;
+	size_t		pos = 0;
 	bool		space = false;
 
-	if (ascii_fold(arena, s, len, &out, out_len))
-		return out;
-	/* re-encode leniently first, so invalid bytes become U+FFFD instead of an error */
-	while (pos < len)
-		clean_len += nk_utf8_encode(nk_utf8_next(s, len, &pos), clean + clean_len);
-	for (;;)
-	{
-		dec = nk_arena_alloc(arena, (size_t) cap * sizeof(utf8proc_int32_t));
-		n = utf8proc_decompose((const utf8proc_uint8_t *) clean, (utf8proc_ssize_t) clean_len,
-							   dec, cap, options);
-		if (n < 0)
-			nk_error("could not normalize text: %s", utf8proc_errmsg(n));
-		if (n <= cap)
+	/* one code point folds to at most NK_FOLD_MAX code points of at most 4 bytes */
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+		{
+			cap = len * NK_FOLD_MAX + 1;
 			break;
-		cap = n;
-	}
-	n = utf8proc_normalize_utf32(dec, n, options);
-	if (n < 0)
-		nk_error("could not normalize text: %s", utf8proc_errmsg(n));
-	out = nk_arena_alloc(arena, (size_t) n * 4 + 1);
-	for (utf8proc_ssize_t i = 0; i < n; i++)
+		}
+	out = nk_arena_alloc(arena, cap);
+	while (pos < len)
 	{
-		int32_t		cp = dec[i];
+		int32_t		cp = nk_utf8_next(s, len, &pos);
 
 		if (nk_cp_is_space(cp))
 		{
@@ -329,13 +304,7 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 			out[o++] = ' ';
 			space = false;
 		}
-		if (nk_cp_is_apostrophe(cp))
-			cp = '\'';
-		else if (nk_cp_is_dash(cp))
-			cp = '-';
-		else if (nk_cp_is_quote(cp))
-			cp = '"';
-		o += nk_utf8_encode(cp, out + o);
+		o += fold_char(cp, out + o);
 	}
 	out[o] = '\0';
 	*out_len = o;

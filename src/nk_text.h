@@ -27,7 +27,20 @@ typedef NK_VEC(nk_span) nk_span_list;
  * Decode the code point at s[*pos] (pos < len) and advance *pos past it.  An
  * invalid or truncated sequence decodes as U+FFFD and advances one byte.
  */
-extern int32_t nk_utf8_next(const char *s, size_t len, size_t *pos);
+extern int32_t nk_utf8_next_multibyte(const char *s, size_t len, size_t *pos);
+
+static inline int32_t
+nk_utf8_next(const char *s, size_t len, size_t *pos)
+{
+	unsigned char c = (unsigned char) s[*pos];
+
+	if (c < 0x80)
+	{
+		(*pos)++;
+		return c;
+	}
+	return nk_utf8_next_multibyte(s, len, pos);
+}
 /* Decode the code point that ends just before s[pos] (pos > 0); *start gets its first byte. */
 extern int32_t nk_utf8_prev(const char *s, size_t pos, size_t *start);
 /* Number of code points in s[0..len), counting as PostgreSQL's length() does. */
@@ -35,12 +48,66 @@ extern size_t nk_utf8_count(const char *s, size_t len);
 /* Whether s[0..len) is valid UTF-8. */
 extern bool nk_utf8_valid(const char *s, size_t len);
 
-extern bool nk_cp_is_letter(int32_t cp);
-extern bool nk_cp_is_upper(int32_t cp);		/* upper or title case letter */
-extern bool nk_cp_is_lower(int32_t cp);
-extern bool nk_cp_is_digit(int32_t cp);		/* decimal digit of any script */
-extern bool nk_cp_is_mark(int32_t cp);		/* combining mark */
-extern bool nk_cp_is_space(int32_t cp);		/* white space, including no-break and line separators */
+/*
+ * Character classes.  The most used have an inline ASCII path; the rest of
+ * Unicode goes to utf8proc's tables (the *_unicode functions).
+ */
+extern bool nk_cp_is_letter_unicode(int32_t cp);
+extern bool nk_cp_is_upper_unicode(int32_t cp);
+extern bool nk_cp_is_lower_unicode(int32_t cp);
+extern bool nk_cp_is_digit_unicode(int32_t cp);
+extern bool nk_cp_is_mark_unicode(int32_t cp);
+extern bool nk_cp_is_space_unicode(int32_t cp);
+
+static inline bool
+nk_cp_is_letter(int32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	return nk_cp_is_letter_unicode(cp);
+}
+
+/* upper or title case letter */
+static inline bool
+nk_cp_is_upper(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	return nk_cp_is_upper_unicode(cp);
+}
+
+static inline bool
+nk_cp_is_lower(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return nk_cp_is_lower_unicode(cp);
+}
+
+/* decimal digit of any script */
+static inline bool
+nk_cp_is_digit(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= '0' && cp <= '9';
+	return nk_cp_is_digit_unicode(cp);
+}
+
+/* combining mark */
+static inline bool
+nk_cp_is_mark(int32_t cp)
+{
+	return cp >= 0x80 && nk_cp_is_mark_unicode(cp);
+}
+
+/* white space, including no-break and line separators */
+static inline bool
+nk_cp_is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return nk_cp_is_space_unicode(cp);
+}
 extern bool nk_cp_is_newline(int32_t cp);	/* \n, \r, U+2028, U+2029, \v, \f */
 extern bool nk_cp_is_invisible(int32_t cp); /* zero-width, format and control characters */
 extern bool nk_cp_is_dash(int32_t cp);		/* hyphens, dashes, minus */

@@ -60,7 +60,7 @@ fold_token(nk_arena *arena, const char *text, nk_token *t, size_t fold_bytes)
 		}
 	if (ascii)
 	{
-		f = nk_arena_alloc(arena, fold_bytes + 1);
+		f = nk_arena_alloc_bytes(arena, fold_bytes + 1);
 		for (size_t i = 0; i < fold_bytes; i++)
 			f[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
 		f[fold_bytes] = '\0';
@@ -127,8 +127,26 @@ scan_word(const char *s, size_t len, size_t pos, bool *numeric, bool *dotted)
 	while (p < len)
 	{
 		size_t		q = p;
-		int32_t		cp = nk_utf8_next(s, len, &q);
+		int32_t		cp;
 
+		/* ASCII letters and digits, the common case, in a tight loop */
+		while (p < len)
+		{
+			unsigned char c = (unsigned char) s[p];
+
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			{
+				digits_only = false;
+				segment_letters++;
+			}
+			else if (!(c >= '0' && c <= '9'))
+				break;
+			p++;
+		}
+		if (p >= len)
+			break;
+		q = p;
+		cp = nk_utf8_next(s, len, &q);
 		if (is_word_char(cp))
 		{
 			if (!nk_cp_is_digit(cp))
@@ -339,12 +357,4 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 		}
 		t->fold_len = (uint32_t) strlen(t->fold);
 	}
-}
-
-bool
-nk_token_is(const nk_token *t, const char *w)
-{
-	size_t		n = strlen(w);
-
-	return t->fold_len == n && memcmp(t->fold, w, n) == 0;
 }

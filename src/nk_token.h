@@ -9,6 +9,8 @@
 #ifndef NK_TOKEN_H
 #define NK_TOKEN_H
 
+#include <string.h>
+
 #include "nk_text.h"
 
 typedef enum nk_token_kind
@@ -45,7 +47,13 @@ typedef NK_VEC(nk_token) nk_token_list;
 /* Split text into tokens. */
 extern void nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out);
 
-/* Whether the token's folded form equals the NUL-terminated ASCII word w. */
-extern bool nk_token_is(const nk_token *t, const char *w);
+/* Whether the token's folded form equals the NUL-terminated word w. */
+static inline bool
+nk_token_is(const nk_token *t, const char *w)
+{
+	size_t		n = strlen(w);
+
+	return t->fold_len == n && memcmp(t->fold, w, n) == 0;
+}
 
 #endif							/* NK_TOKEN_H */
