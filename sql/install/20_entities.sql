@@ -120,6 +120,7 @@ BEGIN
           FROM new_rows n
          WHERE n.parent IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM @extschema@.nk_gazetteer g WHERE g.canonical = n.parent)
+         ORDER BY n.canonical, n.parent
          LIMIT 1;
         IF FOUND THEN
             RAISE EXCEPTION 'nkwatch: parent "%" of gazetteer row "%" is not a canonical name of the gazetteer', bad.parent, bad.canonical
@@ -131,6 +132,7 @@ BEGIN
          WHERE (g.canonical, g.label) IN (SELECT n.canonical, n.label FROM new_rows n)
          GROUP BY g.canonical, g.label
         HAVING count(DISTINCT g.parent) > 1
+         ORDER BY g.canonical, g.label
          LIMIT 1;
         IF FOUND THEN
             RAISE EXCEPTION 'nkwatch: gazetteer entity "%" (%) would have two parents, "%" and "%"', bad.canonical, bad.label, bad.one, bad.other
@@ -143,6 +145,7 @@ BEGIN
           FROM @extschema@.nk_gazetteer g
          WHERE g.parent IN (SELECT o.canonical FROM old_rows o)
            AND NOT EXISTS (SELECT 1 FROM @extschema@.nk_gazetteer h WHERE h.canonical = g.parent)
+         ORDER BY g.parent, g.canonical
          LIMIT 1;
         IF FOUND THEN
             RAISE EXCEPTION 'nkwatch: gazetteer entity "%" is still the parent of "%"', bad.parent, bad.canonical
