@@ -1,7 +1,8 @@
 -- The gazetteer tables: shipped rows, every alias matched, bad rows refused,
 -- user rows taking effect at the next call, privileges, the GIN pattern.
 
--- every shipped row is loaded; the word lists too
+-- every shipped row is loaded; the word lists too (these counts follow data/:
+-- a change to the data files updates them here)
 SELECT label, count(*) AS aliases, count(DISTINCT canonical) AS entities
   FROM nk_gazetteer WHERE shipped GROUP BY label ORDER BY label;
 SELECT list, count(*) FROM nk_lexicon WHERE shipped GROUP BY list ORDER BY list;
