@@ -22,7 +22,7 @@ SHLIB_LINK = -lutf8proc
 # The install script is assembled from the ordered parts in sql/install/,
 # which load the shipped data files (data/) where they say --@data.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
-DATA_FILES = $(sort $(wildcard data/*/*.tsv))
+DATA_FILES = $(sort $(wildcard data/*/*.tsv data/lexicon/*.txt))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
 

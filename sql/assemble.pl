@@ -14,6 +14,14 @@
 #   #table: nk_some_table
 #   #columns: first_column second_column:list ...
 # An empty field is NULL; a column marked :list is a |-separated text[].
+#
+# A second form loads word lists, files without headers:
+#   --@words nk_lexicon data/lexicon/*.txt data/lexicon/capitals.tsv
+# Each line of such a file is a word, optionally a TAB and a value; '#' lines
+# are comments.  Its rows go to the table named first, columns (list, word,
+# value), where list is the file's name without its extension
+# ("given-names").  Fields are trimmed of spaces, as the engine's own loader
+# (nk_gazetteer_load_lexicon) trims them.
 use strict;
 use warnings;
 
@@ -73,6 +81,30 @@ sub data_sql
 	return $sql;
 }
 
+sub words_sql
+{
+	my ($table, $file) = @_;
+	open my $fh, '<:raw', $file or die "$file: $!\n";
+	my ($list) = $file =~ m{([^/]+?)(?:\.[^./]*)?\z};
+	my @rows;
+	while (my $line = <$fh>)
+	{
+		$line =~ s/\r?\n\z//;
+		next if $line =~ /^\s*#/ || $line =~ /^\s*$/;
+		my ($word, $value, @rest) = map { s/^ +| +\z//gr } split /\t/, $line, -1;
+		die "$file:$.: more than a word and a value\n" if grep { $_ ne '' } @rest;
+		push @rows, '(' . join(', ', quote($list), quote($word), quote($value)) . ')';
+	}
+	close $fh;
+	return '' unless @rows;
+	my $sql = "-- words of $file\n";
+	while (my @batch = splice @rows, 0, 1000)
+	{
+		$sql .= "INSERT INTO \@extschema\@.$table (list, word, value) VALUES\n" . join(",\n", @batch) . ";\n";
+	}
+	return $sql;
+}
+
 my $version = shift @ARGV or die "usage: assemble.pl VERSION PART...\n";
 print "-- nkwatch $version install script, assembled from sql/install/ and data/: do not edit\n";
 print "\\echo Use \"CREATE EXTENSION nkwatch\" to load this file. \\quit\n";
@@ -86,6 +118,13 @@ for my $part (@ARGV)
 		{
 			my @files = sort map { glob } split ' ', $1;
 			print data_sql($_) for @files;
+			next;
+		}
+		if ($line =~ /^--\@words\s+(\w+)\s+(.+?)\s*$/)
+		{
+			my $table = $1;
+			my @files = sort map { glob } split ' ', $2;
+			print words_sql($table, $_) for @files;
 			next;
 		}
 		print $line;

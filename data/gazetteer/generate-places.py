@@ -459,6 +459,10 @@ def write(name, header, rows):
     with open(path, "w", encoding="utf-8") as f:
         for h in header:
             f.write("# " + h + "\n")
+            if h.startswith("canonical<TAB>"):
+                # where sql/assemble.pl loads the rows (sql/install/20_entities.sql)
+                f.write("#table: nk_gazetteer_entry\n"
+                        "#columns: canonical label parent aliases:list roles:list\n")
         for r in rows:
             if isinstance(r, str):
                 f.write(r + "\n")
