@@ -1,5 +1,4 @@
 -- nk_dates(): time expressions placed on the calendar.
-CREATE EXTENSION IF NOT EXISTS nkwatch;
 SET timezone = 'UTC';
 
 -- absolute dates resolve without a publication time; relative ones do not
