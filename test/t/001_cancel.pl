@@ -83,7 +83,10 @@ is( $session->query_safe(
 	'Night ferry to resume',
 	'nk_article works after the timeouts');
 
-# pg_cancel_backend() from a second session, on a call that runs for seconds.
+# pg_cancel_backend() from a second session, on a call that runs for seconds
+# (nk_article on 20 MB for over ten, nk_sentences for several): should the
+# engine get so fast that one ends before the cancel, "returned no result"
+# fails and the document must grow.
 sub cancelled
 {
 	my ($sql, $name) = @_;
