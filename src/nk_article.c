@@ -628,9 +628,13 @@ find_byline(page *p, const line *l, size_t *title_len)
 				strstr(rest, "updated"))
 			{
 				/* the raw bytes of the first segment: the fold keeps ASCII offsets only */
-				const char *rbar = strstr(s, " | ");
+				const char *rbar = NULL;
 
-				if (rbar && (size_t) (rbar - s) < l->len)
+				/* the raw line is not NUL-terminated: search its bytes only */
+				for (size_t i = 0; i + 3 <= l->len && rbar == NULL; i++)
+					if (memcmp(s + i, " | ", 3) == 0)
+						rbar = s + i;
+				if (rbar)
 				{
 					names = read_names(p, l->start, l->start + (size_t) (rbar - s));
 					if (names)

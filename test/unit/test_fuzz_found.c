@@ -2,8 +2,10 @@
  * test_fuzz_found.c
  *	  Engine bugs the libFuzzer harnesses found, each kept as a unit test.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "nk_article.h"
 #include "nk_calendar.h"
 #include "unit.h"
 
@@ -50,9 +52,56 @@ test_long_meridiem_number(void)
 	CHECK_INT_EQ(where.len, strlen(text));
 }
 
+/*
+ * Parse a page held, as the glue hands it over, in a buffer of exactly its
+ * length with no NUL after it (so AddressSanitizer sees any read past it);
+ * return the author found, copied, or NULL.
+ */
+static char *
+article_author(const char *page)
+{
+	size_t		len = strlen(page);
+	char	   *raw = malloc(len);
+	nk_arena   *arena = nk_arena_create();
+	nk_article	a;
+	char	   *author;
+
+	memcpy(raw, page, len);
+	nk_parse_article(arena, raw, len, NULL, &a);
+	author = NULL;
+	if (a.author)
+	{
+		author = malloc(strlen(a.author) + 1);
+		strcpy(author, a.author);
+	}
+	nk_arena_destroy(arena);
+	free(raw);
+	return author;
+}
+
+/*
+ * A byline line whose folded form has " | " between a name and an agency
+ * but whose raw bytes do not (no-break spaces around the bar) had its raw
+ * bytes searched with strstr(), past the end of the line and of the page.
+ */
+static void
+test_byline_bar_within_line(void)
+{
+	char	   *author;
+
+	author = article_author("Harbour strike ends\n\nJane Doe\xc2\xa0|\xc2\xa0Reuters");
+	CHECK_STR_EQ(author, NULL);
+	free(author);
+	/* with plain spaces the bar still splits off the name */
+	author = article_author("Harbour strike ends\n\nJane Doe | Reuters");
+	CHECK_STR_EQ(author, "Jane Doe");
+	free(author);
+}
+
 int
 main(void)
 {
 	test_long_meridiem_number();
+	test_byline_bar_within_line();
 	return unit_report();
 }
