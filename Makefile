@@ -32,7 +32,6 @@ REGRESS_OPTS = --outputdir=build/regress --load-extension=nkwatch
 
 TAP_TESTS = 1
 PROVE_TESTS = $(sort $(wildcard test/t/*.pl))
-PROVE_FLAGS = -I ./test/t
 
 PG_CONFIG ?= pg_config
 WARNINGS = -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare -Wno-missing-field-initializers
@@ -52,6 +51,12 @@ $(OBJS): $(wildcard src/*.h)
 
 $(DATA_built): $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
 	perl sql/assemble.pl $(EXTVERSION) $(INSTALL_PARTS) > $@.tmp && mv $@.tmp $@
+
+# initdb will not run as root: test/tap_prove.sh runs prove as the postgres
+# user then (see there).
+PROVE := $(CURDIR)/test/tap_prove.sh $(PROVE)
+# (after the include: Makefile.global empties PROVE_FLAGS)
+PROVE_FLAGS = -I ./test/t
 
 # pg_regress writes its results under build/
 installcheck: | build/regress

@@ -459,7 +459,12 @@ number_meridiem(const cursor *c, size_t i, int maxd, int *nd, int *mer)
 	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_HAS_DIGIT))
 		return -1;
 	while (k < t->fold_len && is_digit(t->fold[k]))
-		v = v * 10 + (t->fold[k++] - '0');
+	{
+		/* count every digit, but only the first maxd can make a value */
+		if (k < (size_t) maxd)
+			v = v * 10 + (t->fold[k] - '0');
+		k++;
+	}
 	if (k == 0 || k > (size_t) maxd)
 		return -1;
 	*mer = meridiem(t->fold + k, t->fold_len - k);
