@@ -77,7 +77,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	chown -R postgres "$log"
 	runas=(runuser -u postgres --)
 fi
-step installcheck "${runas[@]}" env -C "$checkdir" pg_virtualenv make -s installcheck
+step installcheck "${runas[@]}" env -C "$checkdir" pg_virtualenv -t make -s installcheck
 rc=$?
 rl="$log/installcheck.log"
 if grep -qE 'All [0-9]+ tests passed' "$rl"; then
