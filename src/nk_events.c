@@ -180,6 +180,9 @@ typedef struct ment
 	bool		place;
 	bool		person;
 	bool		product;
+	bool		norp;			/* a demonym: an adjective before a noun */
+	const char *country;		/* a place's country (itself for a country), or NULL */
+	const char *country_label;
 } ment;
 
 typedef struct cue_hit
@@ -243,7 +246,7 @@ in_list(const char *w, const char *const *list)
 }
 
 static const char *const determiners[] = {
-	"the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "these", "those",
+	"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those",
 	"such", "any", "another", "some", "first", "second", "third", "last", "latest", "recent",
 	"new", "further", "more", "planned", "upcoming", "official", "state", "historic", "rare",
 	"two-day", "formal", "working", "possible", "potential", "previous", "earlier", "subsequent",
@@ -267,6 +270,19 @@ static const char *const adverbs[] = {
 	"officially", "formally", "first", "then", "later", "previously", "once", "again", "now",
 	"being", "been", "not", "never", "apparently", "secretly", "quietly", "personally", "warmly",
 	"finally", "successfully", "jointly", "eventually", "soon", "earlier", "subsequently", NULL
+};
+
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will", "would",
+	"could", "may", "might", "shall", "should", "can", "must", "did", "does", "do", "to", "not", "n't",
+	"'s", "expected", "set", "due", "going", "plans", "planned", "plan", "wants", "hopes", "intends",
+	"agreed", "promised", "pledged", "vowed", "decided", "began", "started", "continued", "allegedly",
+	"reportedly", "also", "has", "then", NULL
+};
+
+/* prepositions that also open a clause ("since Kim visited Russia") */
+static const char *const conj_preps[] = {
+	"since", "after", "before", "until", "as", "like", NULL
 };
 
 /* words that end a clause for the argument scans */
@@ -366,6 +382,26 @@ prepare_mentions(ctx *c)
 			c->owner[t] = (int32_t) k;
 		e->name = m->entity;
 		e->label = nk_label_name(m->label);
+		e->norp = m->label == NK_LABEL_NORP;
+		if (ge && (m->label == NK_LABEL_GPE || m->label == NK_LABEL_LOC || m->label == NK_LABEL_FAC))
+		{
+			int32_t		id = m->gazetteer_id;
+
+			for (int depth = 0; depth < 8 && id >= 0; depth++)
+			{
+				const nk_gaz_entity *x = nk_gazetteer_entity(c->g, id);
+
+				if (x == NULL)
+					break;
+				if (x->label == NK_LABEL_GPE && x->parent < 0)
+				{
+					e->country = x->canonical;
+					e->country_label = nk_label_name(x->label);
+					break;
+				}
+				id = x->parent;
+			}
+		}
 		switch (m->label)
 		{
 			case NK_LABEL_PERSON:
@@ -570,6 +606,8 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 	long		j = (long) t - 1;
 	int32_t		fallback = -1;
 	int			steps = 0;
+	bool		verb_trigger = c->verb[t] != 0;
+	bool		only_aux = true;
 
 	a->n = 0;
 	a->pronoun = false;
@@ -579,6 +617,8 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 
 		if (hard_boundary(c, j))
 			break;
+		if (k < 0 && !is_word(c, j))
+			only_aux = false;
 		if (k < 0)
 		{
 			const char *w = fold(c, j);
@@ -598,6 +638,15 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			if (is_word(c, j) && (strcmp(w, "they") == 0 || strcmp(w, "it") == 0 || strcmp(w, "we") == 0
 								  || strcmp(w, "i") == 0))
 				return;
+			/* "the two leaders met": an unnamed subject right before the verb */
+			if (verb_trigger && !any && is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && only_aux
+				&& !in_list(w, adverbs) && !in_list(w, auxiliaries) && !in_list(w, prepositions)
+				&& !in_list(w, determiners) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
+				&& strcmp(w, "which") != 0 && strcmp(w, "that") != 0 && strcmp(w, "to") != 0
+				&& (c->tok[j].fold_len < 3 || strcmp(w + c->tok[j].fold_len - 2, "ly") != 0))
+				return;
+			if (is_word(c, j) && !in_list(w, adverbs) && !in_list(w, auxiliaries))
+				only_aux = false;
 			if (is_word(c, j) && (strcmp(w, "said") == 0 || strcmp(w, "says") == 0 || strcmp(w, "told") == 0
 								  || strcmp(w, "that") == 0 || strcmp(w, "according") == 0))
 				break;
@@ -621,11 +670,32 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 		}
 		/* a mention: test it as a whole */
 		{
-			long		before = np_left(c, m_first(c, k));
-			bool		in_pp = before >= 0 && is_word(c, before) && in_list(fold(c, before), prepositions);
-			bool		object = before >= 0 && verbish(c, before);
-			bool		poss = followed_by_possessive(c, k);
+			long		before;
+			bool		in_pp,
+						object,
+						poss = followed_by_possessive(c, k);
+			bool		direct = true;
 
+			conj_left(c, k, a);
+			before = np_left(c, m_first(c, a->m[0]));
+			for (size_t q = m_last(c, k) + 1; q < t; q++)
+				if (!(is_word(c, q) && (in_list(fold(c, q), adverbs) || in_list(fold(c, q), auxiliaries))))
+					direct = false;
+			in_pp = before >= 0 && is_word(c, before) && in_list(fold(c, before), prepositions)
+				&& !(direct && in_list(fold(c, before), conj_preps));
+			object = before >= 0 && verbish(c, before);
+			a->n = 0;
+			/* "the Russian foreign minister": a demonym before a noun is an adjective */
+			if (c->ments[k].norp && m_last(c, k) + 1 < t && is_word(c, m_last(c, k) + 1)
+				&& !(c->tok[m_last(c, k) + 1].flags & NK_TOKEN_CAPITALIZED)
+				&& !in_list(fold(c, m_last(c, k) + 1), auxiliaries) && !in_list(fold(c, m_last(c, k) + 1), adverbs))
+			{
+				if (fallback < 0 && !in_pp)
+					fallback = k;
+				only_aux = false;
+				j = (long) m_first(c, k) - 1;
+				continue;
+			}
 			if ((any || c->ments[k].agent) && !in_pp && !object && !poss)
 			{
 				conj_left(c, k, a);
@@ -633,6 +703,7 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			}
 			if (fallback < 0 && poss && (any || c->ments[k].agent) && !in_pp)
 				fallback = k;
+			only_aux = false;
 			j = (long) m_first(c, k) - 1;
 		}
 	}
@@ -660,10 +731,11 @@ prep_slot(const char *w)
 }
 
 static void
-scan_right(const ctx *c, size_t e, slots *sl)
+scan_right(const ctx *c, size_t e, bool list, slots *sl)
 {
 	size_t		j = e + 1;
 	int			steps = 0;
+	bool		named = false;
 
 	sl->end = e;
 	while (j <= c->s_last && steps++ < RIGHT_WINDOW)
@@ -678,8 +750,11 @@ scan_right(const ctx *c, size_t e, slots *sl)
 				break;
 			if (is_punct(c, j, ','))
 			{
-				/* a comma ends the clause unless a name list goes on */
-				if (!(j + 1 <= c->s_last && c->owner[j + 1] >= 0 && j > e + 1 && c->owner[j - 1] >= 0))
+				/* a comma ends the clause unless a list goes on: of names, or of the items given */
+				if (!(j + 1 <= c->s_last && c->owner[j + 1] >= 0 && j > e + 1 && c->owner[j - 1] >= 0)
+					&& !(list && !named && j + 1 <= c->s_last && (c->tok[j + 1].kind == NK_TOKEN_NUMBER
+																   || (is_word(c, j + 1) && !in_list(fold(c, j + 1), clause_words)
+																	   && !(c->tok[j + 1].flags & NK_TOKEN_CAPITALIZED)))))
 					break;
 			}
 			j++;
@@ -701,7 +776,24 @@ scan_right(const ctx *c, size_t e, slots *sl)
 			if (before >= 0 && before > (long) e && is_word(c, before) && in_list(fold(c, before), prepositions)
 				&& prep_slot(fold(c, before)) < 0)
 				slot = -1;
+			/* "his Russian counterpart Vladimir Putin": the demonym is an adjective of the name after it */
+			if (c->ments[k].norp && slot != 0)
+			{
+				size_t		q = m_last(c, k) + 1;
+
+				for (; q <= c->s_last && q <= m_last(c, k) + 4; q++)
+				{
+					if (hard_boundary(c, q) || is_punct(c, q, ',') || (is_word(c, q) && (in_list(fold(c, q), prepositions) || is(c, q, "and"))))
+						break;
+					if (c->owner[q] >= 0)
+					{
+						k = c->owner[q];
+						break;
+					}
+				}
+			}
 			memset(&a, 0, sizeof(a));
+			named = true;
 			if (slot == NK_SLOT_BETWEEN)
 			{
 				conj_right(c, k, &a);
@@ -790,6 +882,18 @@ semicolon_between(const ctx *c, size_t a, size_t b)
 	return false;
 }
 
+/* Whether a contrast ("but", "though", "while") opens a new clause between a and b. */
+static bool
+contrast_between(const ctx *c, size_t a, size_t b)
+{
+	static const char *const contrast[] = {"but", "though", "although", "while", "whereas", "yet", "however", NULL};
+
+	for (size_t j = a + 1; j < b; j++)
+		if (is_word(c, j) && in_list(fold(c, j), contrast))
+			return true;
+	return false;
+}
+
 /* the agent before token i in its clause (the speaker of a cue verb), or -1 */
 static int32_t
 speaker_before(const ctx *c, size_t i)
@@ -841,10 +945,10 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 				ok = h->last < t && (long) t - (long) h->last <= near && !boundary_between(c, h->last, t);
 				break;
 			case NK_SCOPE_CLAUSE:
-				ok = h->last < t && !semicolon_between(c, h->last, t);
+				ok = h->last < t && !semicolon_between(c, h->last, t) && !contrast_between(c, h->last, t);
 				break;
 			case NK_SCOPE_AFTER:
-				ok = h->first > e && (long) h->first - (long) e <= NEAR_WINDOW && !boundary_between(c, e, h->first);
+				ok = h->first > e && (long) h->first - (long) e <= NEAR_WINDOW_NOUN && !boundary_between(c, e, h->first);
 				break;
 			default:
 				break;
@@ -1205,7 +1309,8 @@ after_comma(const ctx *c, size_t e, arg *a)
 			{
 				if (hard_boundary(c, k) || is_punct(c, k, ','))
 					return;
-				if (c->owner[k] >= 0 && !followed_by_possessive(c, c->owner[k]))
+				if (c->owner[k] >= 0 && !followed_by_possessive(c, c->owner[k])
+					&& !(c->ments[c->owner[k]].norp && k < c->s_last && c->owner[k + 1] < 0 && is_word(c, k + 1)))
 				{
 					conj_right(c, c->owner[k], a);
 					return;
@@ -1289,6 +1394,15 @@ add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, c
 	}
 	if (location >= 0)
 		ev->location = c->ments[location].name;
+	/* a visit or a deployment is to a country; the place it went to is the location */
+	if (target >= 0 && (ev->type == NK_EV_VISIT || ev->type == NK_EV_DEPLOY) && c->ments[target].place
+		&& c->ments[target].country && strcmp(c->ments[target].country, c->ments[target].name) != 0)
+	{
+		if (ev->location == NULL)
+			ev->location = c->ments[target].name;
+		ev->target = c->ments[target].country;
+		ev->target_label = c->ments[target].country_label;
+	}
 	ev->status = si->status;
 	if (si->source >= 0 && (si->status == NK_STATUS_DENIED || si->status == NK_STATUS_ALLEGED))
 		source = si->source;
@@ -1374,6 +1488,8 @@ is_target_ok(const ctx *c, int type, int32_t m)
 	}
 }
 
+static bool needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive);
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -1395,7 +1511,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		|| tr->type == NK_EV_DEPLOY || tr->type == NK_EV_CASUALTIES;
 
 	memset(&sl, 0, sizeof(sl));
-	scan_right(c, f->last, &sl);
+	scan_right(c, f->last, items, &sl);
 	find_status(c, f->first, f->last, noun, &si);
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
@@ -1449,18 +1565,8 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		if (obj.n > 0 && m_first(c, obj.m[0]) == item_from)
 			item_from = m_last(c, obj.m[obj.n - 1]) + 1;
 	}
-	/* the frame's word class */
-	if (tr->needs != NK_NEED_NONE)
-	{
-		int			kind = tr->needs == NK_NEED_ARMS ? NK_CUE_ARMS : NK_CUE_TROOPS;
-		size_t		from = f->first > c->s_first + 3 ? f->first - 3 : c->s_first;
-		size_t		to = f->last + 10 < c->s_last ? f->last + 10 : c->s_last;
-
-		if (passive)
-			from = f->first > c->s_first + 10 ? f->first - 10 : c->s_first;
-		if (!has_class(c, from, to, kind))
-			return;
-	}
+	if (!needs_ok(c, tr, f->first, f->last, passive))
+		return;
 	/* place */
 	for (int s = NK_SLOT_IN; s <= NK_SLOT_AT; s++)
 		if (location < 0 && sl.s[s].n > 0 && c->ments[sl.s[s].m[0]].place)
@@ -1488,12 +1594,12 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	/* troops or weapons of a nation: "North Korean troops were sent" */
 	if (actor.n == 0 && (tr->type == NK_EV_DEPLOY || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_CASUALTIES))
 	{
-		size_t		from = passive ? (f->first > c->s_first + 6 ? f->first - 6 : c->s_first) : f->last + 1;
-		size_t		to = passive ? f->first : (f->last + 6 < c->s_last ? f->last + 6 : c->s_last);
+		size_t		from = f->first > c->s_first + 6 ? f->first - 6 : c->s_first;
+		size_t		to = f->last + 6 < c->s_last ? f->last + 6 : c->s_last;
 
 		for (size_t j = from; j <= to && j <= c->s_last; j++)
-			if (c->owner[j] >= 0 && strcmp(nk_label_name(c->ents->items[c->owner[j]].label), "NORP") == 0
-				&& c->ments[c->owner[j]].agent
+			if (c->owner[j] >= 0 && c->ments[c->owner[j]].agent
+				&& (c->ments[c->owner[j]].norp || (j > c->s_first && (is(c, j - 1, "from") || (is(c, j - 1, "the") && j - 1 > c->s_first && is(c, j - 2, "from")))))
 				&& !(target.n > 0 && same_entity(c, c->owner[j], target.m[0])))
 			{
 				actor.m[0] = c->owner[j];
@@ -1547,6 +1653,37 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		}
 }
 
+/* Whether the words around a trigger hold the word class its frame needs. */
+static bool
+needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive)
+{
+	int			kind;
+	size_t		from,
+				to;
+
+	if (tr->needs == NK_NEED_NONE)
+		return true;
+	kind = tr->needs == NK_NEED_ARMS ? NK_CUE_ARMS : NK_CUE_TROOPS;
+	from = first > c->s_first + 3 ? first - 3 : c->s_first;
+	to = last + 10 < c->s_last ? last + 10 : c->s_last;
+	if (passive)
+		from = first > c->s_first + 10 ? first - 10 : c->s_first;
+	return has_class(c, from, to, kind);
+}
+
+static bool
+passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr);
+
+/* Whether the sentence speaks of a gift ("gift", "gifted", "presents"). */
+static bool
+gift_sentence(const ctx *c)
+{
+	for (size_t j = c->s_first; j <= c->s_last; j++)
+		if (is_word(c, j) && (strncmp(fold(c, j), "gift", 4) == 0 || is(c, j, "presents") || is(c, j, "presented")))
+			return true;
+	return false;
+}
+
 /* Triggers of the current sentence, longest first at each token. */
 static void
 sentence_events(ctx *c, sent_rows *out)
@@ -1571,7 +1708,7 @@ sentence_events(ctx *c, sent_rows *out)
 			long		last = match_words(c, tr->words, tr->nwords, 0, i);
 			bool		better;
 
-			if (last < 0)
+			if (last < 0 || !needs_ok(c, tr, i, (size_t) last, passive_at(c, i, (size_t) last, tr)))
 				continue;
 			if (best == NULL || last > best_last)
 				better = true;
@@ -1579,11 +1716,15 @@ sentence_events(ctx *c, sent_rows *out)
 				better = false;
 			else
 			{
-				/* same length: the reading the context asks for */
+				/* same length: the reading the context asks for, then the more specific frame */
 				bool		bn = best->pos == NK_POS_NOUN,
 							tn = tr->pos == NK_POS_NOUN;
 
-				better = bn != tn && tn == as_noun;
+				if (bn != tn)
+					better = tn == as_noun;
+				else
+					better = best->needs == NK_NEED_NONE && tr->needs != NK_NEED_NONE
+						&& !(best->type == NK_EV_GIFT && gift_sentence(c));
 			}
 			if (better)
 			{
@@ -1682,6 +1823,104 @@ merge_into(nk_event *a, const nk_event *b)
 		a->confidence = b->confidence;
 }
 
+/* ---------------------------------------------------------------- article-level rules */
+
+/*
+ * Types whose rows need a target: a visit, a meeting or a transfer with
+ * nobody or nowhere on the other side is not a usable row.  The rest (a
+ * launch, losses, a denial, a statement, and sanctions, criticism, warnings,
+ * praise and deployments, which the text often leaves without an addressee)
+ * may go without one.
+ */
+static bool
+needs_target(int type)
+{
+	switch (type)
+	{
+		case NK_EV_LAUNCH:
+		case NK_EV_CASUALTIES:
+		case NK_EV_DENY:
+		case NK_EV_ANNOUNCE:
+		case NK_EV_SANCTION:
+		case NK_EV_CRITICIZE:
+		case NK_EV_WARN:
+		case NK_EV_PRAISE:
+		case NK_EV_DEPLOY:
+			return false;
+		default:
+			return true;
+	}
+}
+
+/* The country of the place called name, or NULL. */
+static const char *
+country_of_name(const ctx *c, const char *name)
+{
+	for (int l = 0; l < NK_LABEL_COUNT; l++)
+	{
+		int32_t		id;
+
+		if (l != NK_LABEL_GPE && l != NK_LABEL_LOC && l != NK_LABEL_FAC)
+			continue;
+		id = nk_gazetteer_find(c->g, name, l);
+		for (int depth = 0; depth < 8 && id >= 0; depth++)
+		{
+			const nk_gaz_entity *x = nk_gazetteer_entity(c->g, id);
+
+			if (x == NULL)
+				break;
+			if (x->label == NK_LABEL_GPE && x->parent < 0)
+				return x->canonical;
+			id = x->parent;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A trip without a stated destination ("Shoigu is visiting for the
+ * anniversary", "his arrival was delayed") is the trip the article names
+ * elsewhere: take the target of the nearest row of the same kind (a visit
+ * also from an arrival) with the same actor, before it if there is one.
+ */
+static void
+inherit_targets(const ctx *c, nk_event_list *all)
+{
+	for (size_t k = 0; k < all->count; k++)
+	{
+		nk_event   *ev = &all->items[k];
+		long		best = -1;
+
+		if (ev->target != NULL || ev->actor == NULL)
+			continue;
+		if (ev->type != NK_EV_VISIT && ev->type != NK_EV_ARRIVE && ev->type != NK_EV_DEPART)
+			continue;
+		for (size_t j = 0; j < all->count; j++)
+		{
+			const nk_event *o = &all->items[j];
+
+			if (j == k || o->target == NULL || o->actor == NULL || strcmp(o->actor, ev->actor) != 0)
+				continue;
+			if (!(o->type == ev->type || (ev->type == NK_EV_VISIT && o->type == NK_EV_ARRIVE)))
+				continue;
+			if (best < 0 || (j < k && (best > (long) k || (long) j > best))
+				|| (j > k && best > (long) k && (long) j < best))
+				best = (long) j;
+		}
+		if (best >= 0)
+		{
+			const nk_event *o = &all->items[best];
+			const char *country = ev->type == NK_EV_VISIT ? country_of_name(c, o->target) : NULL;
+
+			ev->target = country ? country : o->target;
+			ev->target_label = country ? "GPE" : o->target_label;
+			if (ev->location == NULL)
+				ev->location = o->location;
+			ev->confidence *= 0.8f;
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- entry points */
 
 static size_t
@@ -1708,6 +1947,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 {
 	ctx			c;
 	size_t		first_new = out->count;
+	nk_event_list all = {0};
 
 	memset(&c, 0, sizeof(c));
 	c.arena = arena;
@@ -1739,7 +1979,6 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		for (size_t k = 0; k < rows.rows.count; k++)
 		{
 			nk_event   *ev = &rows.rows.items[k];
-			bool		dup = false;
 
 			/* a DENY or ACCUSE that only carries the status of another event */
 			if (ev->type == NK_EV_DENY || ev->type == NK_EV_ACCUSE)
@@ -1753,16 +1992,28 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 				if (governs)
 					continue;
 			}
-			for (size_t j = first_new; j < out->count; j++)
-				if (same_event(&out->items[j], ev))
-				{
-					merge_into(&out->items[j], ev);
-					dup = true;
-					break;
-				}
-			if (!dup)
-				*nk_vec_push(arena, out) = *ev;
+			*nk_vec_push(arena, &all) = *ev;
 		}
+	}
+	inherit_targets(&c, &all);
+	for (size_t k = 0; k < all.count; k++)
+	{
+		nk_event   *ev = &all.items[k];
+		bool		dup = false;
+
+		if (ev->target == NULL && needs_target(ev->type))
+			continue;
+		if (ev->actor == NULL && ev->target == NULL)
+			continue;
+		for (size_t j = first_new; j < out->count; j++)
+			if (same_event(&out->items[j], ev))
+			{
+				merge_into(&out->items[j], ev);
+				dup = true;
+				break;
+			}
+		if (!dup)
+			*nk_vec_push(arena, out) = *ev;
 	}
 }
 
