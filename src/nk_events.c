@@ -1607,6 +1607,15 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 				break;
 			}
 	}
+	/* "cooperation between Russia and North Korea": both sides from the one slot */
+	if (symmetric(tr->type) && sl.s[NK_SLOT_BETWEEN].n >= 2)
+	{
+		actor.m[0] = sl.s[NK_SLOT_BETWEEN].m[0];
+		actor.n = 1;
+		target.n = 0;
+		for (int k = 1; k < sl.s[NK_SLOT_BETWEEN].n; k++)
+			target.m[target.n++] = sl.s[NK_SLOT_BETWEEN].m[k];
+	}
 	if (symmetric(tr->type) && target.n == 0 && actor.n >= 2)
 	{
 		target.m[0] = actor.m[1];
@@ -1623,8 +1632,8 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 			target.m[k - 1] = target.m[k];
 		target.n--;
 	}
-	if (actor.n == 0 && target.n == 0)
-		return;					/* a row names its actor or target */
+	if (actor.n == 0 && target.n == 0 && tr->type != NK_EV_LAUNCH)
+		return;					/* a row names its actor or target (a launch may take its launcher from the article) */
 	if (tr->target[0] == NK_SLOT_END)
 		target.n = 0;
 	for (int a = 0; a < (actor.n ? actor.n : 1); a++)
@@ -1635,7 +1644,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 
 			if (am >= 0 && tm >= 0 && same_entity(c, am, tm))
 				continue;
-			if (am < 0 && tm < 0)
+			if (am < 0 && tm < 0 && tr->type != NK_EV_LAUNCH)
 				continue;
 			add_row(c, out, f, am, tm, &si, src, actor.pronoun || target.pronoun,
 					location >= 0 ? location : (tm >= 0 && c->ments[tm].place && tr->type <= NK_EV_DEPART ? tm : -1),
@@ -1886,6 +1895,25 @@ country_of_name(const ctx *c, const char *name)
 static void
 inherit_targets(const ctx *c, nk_event_list *all)
 {
+	/* a launch the sentence leaves without a launcher ("the satellite was launched") is the article's launcher's */
+	for (size_t k = 0; k < all->count; k++)
+	{
+		nk_event   *ev = &all->items[k];
+		long		best = -1;
+
+		if (ev->type != NK_EV_LAUNCH || ev->actor != NULL)
+			continue;
+		for (size_t j = 0; j < all->count; j++)
+			if (all->items[j].type == NK_EV_LAUNCH && all->items[j].actor != NULL
+				&& (best < 0 || labs((long) j - (long) k) < labs(best - (long) k)))
+				best = (long) j;
+		if (best >= 0)
+		{
+			ev->actor = all->items[best].actor;
+			ev->actor_label = all->items[best].actor_label;
+			ev->confidence *= 0.8f;
+		}
+	}
 	for (size_t k = 0; k < all->count; k++)
 	{
 		nk_event   *ev = &all->items[k];
