@@ -227,7 +227,7 @@ fold(const ctx *c, size_t i)
 static bool
 is(const ctx *c, size_t i, const char *w)
 {
-	return strcmp(c->tok[i].fold, w) == 0;
+	return c->tok[i].fold[0] == w[0] && strcmp(c->tok[i].fold, w) == 0;
 }
 
 static bool
@@ -240,7 +240,7 @@ static bool
 in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
 			return true;
 	return false;
 }
