@@ -41,7 +41,7 @@ endif
 PG_CFLAGS = $(WARNINGS)
 PG_CPPFLAGS = -Isrc
 
-EXTRA_CLEAN = build src/*.o
+EXTRA_CLEAN = build src/*.o src/nk_events_lexicon.h
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -57,6 +57,12 @@ $(DATA_built): $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
 PROVE := $(CURDIR)/test/tap_prove.sh $(PROVE)
 # (after the include: Makefile.global empties PROVE_FLAGS)
 PROVE_FLAGS = -I ./test/t
+
+# The events stage's lexicons are compiled in from their reviewed data files.
+EVENTS_DATA = data/events/cameo.tsv data/events/triggers.tsv data/events/cues.tsv
+src/nk_events_lexicon.h: $(EVENTS_DATA) src/gen_events_lexicon.pl
+	perl src/gen_events_lexicon.pl $(EVENTS_DATA) > $@.tmp && mv $@.tmp $@
+src/nk_events.o src/nk_events.bc: src/nk_events_lexicon.h
 
 # pg_regress writes its results under build/
 installcheck: | build/regress
@@ -78,6 +84,13 @@ FUZZ_SECONDS ?= 30
 build/unit/%: test/unit/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) test/unit/unit.h
 	@mkdir -p $(@D)
 	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ENGINE_SRCS) -lutf8proc
+
+$(UNIT_BINS) $(FUZZ_BINS) build/nkwatch-cli build/events_driver: src/nk_events_lexicon.h
+
+# the events pipeline on files, outside the server (measurements, benchmarks)
+build/events_driver: test/unit/events_driver.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) src/nk_events_lexicon.h
+	@mkdir -p $(@D)
+	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc
 
 .PHONY: unit fuzz cli
 unit: $(UNIT_BINS)

@@ -262,8 +262,8 @@ rebuild_gazetteer(Oid fn_oid)
  * site used earlier in the query, or the backend's cache, rebuilt if out of
  * date.
  */
-static const nk_gazetteer *
-get_gazetteer(FunctionCallInfo fcinfo)
+const nk_gazetteer *
+nk_pg_gazetteer(FunctionCallInfo fcinfo)
 {
 	gaz_use    *use = (gaz_use *) fcinfo->flinfo->fn_extra;
 
@@ -294,7 +294,7 @@ get_gazetteer(FunctionCallInfo fcinfo)
 static void
 extract(FunctionCallInfo fcinfo, text *doc, nk_arena **arena, nk_entity_list *list)
 {
-	const nk_gazetteer *g = get_gazetteer(fcinfo);
+	const nk_gazetteer *g = nk_pg_gazetteer(fcinfo);
 	nk_doc	   *d;
 
 	*arena = nk_arena_create();
@@ -390,7 +390,7 @@ pg_nk_gazetteer_parents(PG_FUNCTION_ARGS)
 	size_t		limit;
 
 	store = nk_pg_materialize(fcinfo, &tupdesc);
-	g = get_gazetteer(fcinfo);
+	g = nk_pg_gazetteer(fcinfo);
 	/* a name resolves as the engine resolves parents: a place first */
 	for (size_t i = 0; i < lengthof(order) && id < 0; i++)
 		id = nk_gazetteer_find(g, name, order[i]);
@@ -423,7 +423,7 @@ pg_nk_gazetteer_info(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
-	g = get_gazetteer(fcinfo);
+	g = nk_pg_gazetteer(fcinfo);
 	values[0] = Int64GetDatum((int64) nk_gazetteer_entity_count(g));
 	values[1] = Int64GetDatum((int64) nk_gazetteer_alias_count(g));
 	values[2] = Int64GetDatum((int64) MemoryContextMemAllocated(gaz_context, true));

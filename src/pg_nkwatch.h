@@ -46,6 +46,13 @@ extern int32 nk_pg_charlen(const char *text, size_t start, size_t len);
 /* Start a set-returning function in materialize mode; returns the tuple store. */
 extern Tuplestorestate *nk_pg_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc);
 
+/*
+ * The gazetteer for this call (pg_entities.c): built once per backend from
+ * the nk_gazetteer and nk_lexicon tables, rebuilt after they change.
+ */
+struct nk_gazetteer;
+extern const struct nk_gazetteer *nk_pg_gazetteer(FunctionCallInfo fcinfo);
+
 /* A text datum from bytes. */
 extern Datum nk_pg_text_datum(const char *s, size_t len);
 

@@ -1,0 +1,2058 @@
+/*
+ * nk_events.c
+ *	  Events: trigger frames, argument slots, status, source, date, merging.
+ *
+ * The stage works sentence by sentence on the token array.  Per sentence:
+ *
+ *	1. cue matches (status cues, attribution verbs, conditionals, the word
+ *	   classes arms and troops), from cues.tsv;
+ *	2. trigger matches from triggers.tsv, longest first; a word that is both
+ *	   a verb and a noun trigger ("visit", "supplies") is read as a noun after
+ *	   a determiner or possessive, as a verb otherwise;
+ *	3. for each trigger, its slots: the subject (scanning left), the object
+ *	   and the prepositional slots (scanning right, within the clause), the
+ *	   possessor; the passive swaps subject and object;
+ *	4. rows from the slots the frame names for actor and target, with
+ *	   status, source, date, place, items and quantity;
+ *	5. DENY and ACCUSE rows that only carry the status of an event of
+ *	   another type in their sentence are dropped.
+ *
+ * Finally rows are merged across the article (see nk_events.h).
+ */
+#include "nk_events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* slots of a frame (triggers.tsv) */
+typedef enum nk_slot
+{
+	NK_SLOT_END = 0,
+	NK_SLOT_SUBJ,
+	NK_SLOT_OBJ,
+	NK_SLOT_POSS,
+	NK_SLOT_TO,
+	NK_SLOT_IN,
+	NK_SLOT_AT,
+	NK_SLOT_FROM,
+	NK_SLOT_WITH,
+	NK_SLOT_ON,
+	NK_SLOT_AGAINST,
+	NK_SLOT_INTO,
+	NK_SLOT_OF,
+	NK_SLOT_FOR,
+	NK_SLOT_BETWEEN,
+	NK_SLOT_BY,
+	NK_SLOT_OVER,
+	NK_SLOT_ABOUT,
+	NK_SLOT_COUNT
+} nk_slot;
+
+/* preposition words of the prepositional slots, in nk_slot order from NK_SLOT_TO */
+static const char *const slot_preps[] = {
+	"to", "in", "at", "from", "with", "on", "against", "into", "of", "for", "between", "by", "over", "about"
+};
+
+typedef enum
+{
+	NK_POS_VERB, NK_POS_NOUN, NK_POS_FIXED
+} nk_ev_pos;
+
+typedef enum
+{
+	NK_NEED_NONE, NK_NEED_ARMS, NK_NEED_TROOPS
+} nk_ev_need;
+
+typedef struct nk_ev_trigger
+{
+	const char *words[8];
+	int			nwords;
+	int			type;
+	int			pos;
+	int			needs;
+	int			participle;
+	uint8_t		actor[4];
+	uint8_t		target[4];
+	float		confidence;
+} nk_ev_trigger;
+
+typedef enum
+{
+	NK_CUE_STATUS, NK_CUE_ATTRIBUTION, NK_CUE_CONDITIONAL, NK_CUE_ARMS, NK_CUE_TROOPS
+} nk_cue_kind;
+
+typedef enum
+{
+	NK_SCOPE_NONE, NK_SCOPE_NEAR, NK_SCOPE_CLAUSE, NK_SCOPE_AFTER
+} nk_cue_scope;
+
+/* statuses in cues.tsv spelling */
+#define NK_ST_REPORTED NK_STATUS_REPORTED
+#define NK_ST_PLANNED NK_STATUS_PLANNED
+#define NK_ST_SPECULATED NK_STATUS_SPECULATED
+#define NK_ST_ALLEGED NK_STATUS_ALLEGED
+#define NK_ST_DENIED NK_STATUS_DENIED
+#define NK_ST_NEGATED NK_STATUS_NEGATED
+#define NK_ST_CANCELLED NK_STATUS_CANCELLED
+
+typedef struct nk_ev_cue
+{
+	const char *words[4];
+	int			nwords;
+	int			kind;
+	int			status;
+	int			scope;
+} nk_ev_cue;
+
+#include "nk_events_lexicon.h"
+
+#define NTRIGGERS (sizeof(nk_ev_triggers) / sizeof(nk_ev_triggers[0]))
+#define NCUES (sizeof(nk_ev_cues) / sizeof(nk_ev_cues[0]))
+
+#define MAX_GAP 3
+#define MAX_CONJ 6
+#define NEAR_WINDOW 6
+#define NEAR_WINDOW_NOUN 8
+#define RIGHT_WINDOW 18
+#define LEFT_WINDOW 35
+#define MAX_ITEMS 8
+
+#define CONF_BOTH 0.9f
+#define CONF_ONE 0.75f
+#define CONF_PRONOUN 0.85f
+#define CONF_STATUS 0.9f
+
+static const char *const status_names[NK_EVENT_STATUS_COUNT] = {
+	"reported", "planned", "speculated", "alleged", "denied", "negated", "cancelled"
+};
+
+/* precedence when cues of several statuses hold: first wins */
+static const nk_event_status status_order[] = {
+	NK_STATUS_CANCELLED, NK_STATUS_DENIED, NK_STATUS_NEGATED, NK_STATUS_ALLEGED,
+	NK_STATUS_SPECULATED, NK_STATUS_PLANNED
+};
+
+size_t
+nk_event_type_count(void)
+{
+	return NK_EV_TYPE_COUNT;
+}
+
+const nk_event_type_info *
+nk_event_type(int type)
+{
+	if (type < 0 || type >= NK_EV_TYPE_COUNT)
+		return NULL;
+	return &nk_ev_types[type];
+}
+
+int
+nk_event_type_parse(const char *name)
+{
+	for (int i = 0; i < NK_EV_TYPE_COUNT; i++)
+		if (strcmp(nk_ev_types[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+nk_event_status_name(nk_event_status status)
+{
+	if ((int) status < 0 || (int) status >= NK_EVENT_STATUS_COUNT)
+		return "?";
+	return status_names[status];
+}
+
+static bool
+symmetric(int type)
+{
+	return type == NK_EV_MEET || type == NK_EV_NEGOTIATE || type == NK_EV_AGREE || type == NK_EV_COOPERATE;
+}
+
+/* ---------------------------------------------------------------- context */
+
+/* what the stage knows of an entity mention */
+typedef struct ment
+{
+	const char *name;			/* as an argument: a demonym's country */
+	const char *label;
+	bool		agent;			/* may act */
+	bool		place;
+	bool		person;
+	bool		product;
+	bool		norp;			/* a demonym: an adjective before a noun */
+	const char *country;		/* a place's country (itself for a country), or NULL */
+	const char *country_label;
+} ment;
+
+typedef struct cue_hit
+{
+	size_t		first;
+	size_t		last;
+	const nk_ev_cue *cue;
+} cue_hit;
+
+typedef struct ctx
+{
+	nk_arena   *arena;
+	const nk_doc *doc;
+	const nk_gazetteer *g;
+	const nk_entity_list *ents;
+	const nk_date_list *dates;
+	const nk_token *tok;
+	size_t		ntok;
+	int32_t    *owner;			/* per token: entity mention, or -1 */
+	ment	   *ments;
+	uint8_t    *verb;			/* per token: part of a verb trigger */
+	size_t	   *date_tok;		/* per date mention: first token */
+	size_t		s_first;		/* current sentence, tokens inclusive */
+	size_t		s_last;
+	NK_VEC(cue_hit) cues;
+} ctx;
+
+/* an argument: entity mentions (conjuncts) */
+typedef struct arg
+{
+	int32_t		m[MAX_CONJ];
+	int			n;
+	bool		pronoun;
+} arg;
+
+static const char *
+fold(const ctx *c, size_t i)
+{
+	return c->tok[i].fold;
+}
+
+static bool
+is(const ctx *c, size_t i, const char *w)
+{
+	return c->tok[i].fold[0] == w[0] && strcmp(c->tok[i].fold, w) == 0;
+}
+
+static bool
+is_word(const ctx *c, size_t i)
+{
+	return c->tok[i].kind == NK_TOKEN_WORD;
+}
+
+static bool
+in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
+			return true;
+	return false;
+}
+
+static const char *const determiners[] = {
+	"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those",
+	"such", "any", "another", "some", "first", "second", "third", "last", "latest", "recent",
+	"new", "further", "more", "planned", "upcoming", "official", "state", "historic", "rare",
+	"two-day", "formal", "working", "possible", "potential", "previous", "earlier", "subsequent",
+	"high-profile", "secret", "surprise", NULL
+};
+
+static const char *const prepositions[] = {
+	"in", "to", "from", "at", "of", "with", "for", "on", "by", "between", "into", "near", "across",
+	"during", "after", "before", "since", "over", "about", "against", "under", "toward", "towards",
+	"through", "among", "including", "via", "like", "amid", "than", "without", "within", "outside",
+	"beyond", "around", "behind", "alongside", "upon", "despite", "except", "onto", "throughout",
+	"unlike", "per", "aboard", NULL
+};
+
+static const char *const be_forms[] = {
+	"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting", "'s", NULL
+};
+
+static const char *const adverbs[] = {
+	"also", "already", "reportedly", "allegedly", "recently", "just", "yet", "still", "even",
+	"officially", "formally", "first", "then", "later", "previously", "once", "again", "now",
+	"being", "been", "not", "never", "apparently", "secretly", "quietly", "personally", "warmly",
+	"finally", "successfully", "jointly", "eventually", "soon", "earlier", "subsequently", NULL
+};
+
+static const char *const auxiliaries[] = {
+	"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having", "will", "would",
+	"could", "may", "might", "shall", "should", "can", "must", "did", "does", "do", "to", "not", "n't",
+	"'s", "expected", "set", "due", "going", "plans", "planned", "plan", "wants", "hopes", "intends",
+	"agreed", "promised", "pledged", "vowed", "decided", "began", "started", "continued", "allegedly",
+	"reportedly", "also", "has", "then", NULL
+};
+
+/* prepositions that also open a clause ("since Kim visited Russia") */
+static const char *const conj_preps[] = {
+	"since", "after", "before", "until", "as", "like", NULL
+};
+
+/* words that end a clause for the argument scans */
+static const char *const clause_words[] = {
+	"which", "who", "whom", "whose", "while", "whereas", "but", "because", "although", "though",
+	"when", "where", "after", "before", "since", "until", "unless", "if", "as", "amid", "once",
+	"so", "yet", NULL
+};
+
+static bool
+is_punct(const ctx *c, size_t i, char ch)
+{
+	return c->tok[i].kind == NK_TOKEN_PUNCT && c->tok[i].fold_len == 1 && c->tok[i].fold[0] == ch;
+}
+
+static bool
+hard_boundary(const ctx *c, size_t i)
+{
+	return is_punct(c, i, ';') || is_punct(c, i, ':') || is_punct(c, i, '(') || is_punct(c, i, ')')
+		|| is_punct(c, i, '.') || is_punct(c, i, '?') || is_punct(c, i, '!');
+}
+
+static bool
+is_dash_token(const ctx *c, size_t i)
+{
+	return c->tok[i].kind == NK_TOKEN_PUNCT && c->tok[i].fold[0] == '-' && c->tok[i].fold_len == 1;
+}
+
+static bool
+is_quote_token(const ctx *c, size_t i)
+{
+	return c->tok[i].kind == NK_TOKEN_PUNCT && (c->tok[i].fold[0] == '"' || c->tok[i].fold[0] == '\'')
+		&& !(c->tok[i].flags & NK_TOKEN_POSSESSIVE);
+}
+
+/* ---------------------------------------------------------------- lexicon lookup */
+
+/* first index of entries whose first word is w, in an array sorted by first word */
+#define LOWER_BOUND(arr, n, w, out) \
+	do { \
+		size_t lo_ = 0, hi_ = (n); \
+		while (lo_ < hi_) \
+		{ \
+			size_t mid_ = (lo_ + hi_) / 2; \
+			if (strcmp((arr)[mid_].words[0], (w)) < 0) \
+				lo_ = mid_ + 1; \
+			else \
+				hi_ = mid_; \
+		} \
+		(out) = lo_; \
+	} while (0)
+
+/*
+ * Match words[k..] at token i (within the sentence); return the last token
+ * matched, or -1.  "*" skips up to MAX_GAP word tokens.
+ */
+static long
+match_words(const ctx *c, const char *const *words, int nwords, int k, size_t i)
+{
+	if (k == nwords)
+		return (long) i - 1;
+	if (strcmp(words[k], "*") == 0)
+	{
+		for (int gap = 0; gap <= MAX_GAP; gap++)
+		{
+			long		r;
+
+			if (gap > 0 && (i + gap - 1 > c->s_last || !is_word(c, i + gap - 1)))
+				break;
+			r = match_words(c, words, nwords, k + 1, i + gap);
+			if (r >= 0)
+				return r;
+		}
+		return -1;
+	}
+	if (i > c->s_last || strcmp(fold(c, i), words[k]) != 0)
+		return -1;
+	return match_words(c, words, nwords, k + 1, i + 1);
+}
+
+/* ---------------------------------------------------------------- entities */
+
+static void
+prepare_mentions(ctx *c)
+{
+	c->owner = nk_arena_alloc(c->arena, (c->ntok + 1) * sizeof(int32_t));
+	for (size_t i = 0; i < c->ntok; i++)
+		c->owner[i] = -1;
+	c->ments = nk_arena_zalloc(c->arena, (c->ents->count + 1) * sizeof(ment));
+	for (size_t k = 0; k < c->ents->count; k++)
+	{
+		const nk_entity_mention *m = &c->ents->items[k];
+		ment	   *e = &c->ments[k];
+		const nk_gaz_entity *ge = m->gazetteer_id >= 0 ? nk_gazetteer_entity(c->g, m->gazetteer_id) : NULL;
+
+		for (size_t t = m->first_token; t <= m->last_token && t < c->ntok; t++)
+			c->owner[t] = (int32_t) k;
+		e->name = m->entity;
+		e->label = nk_label_name(m->label);
+		e->norp = m->label == NK_LABEL_NORP;
+		if (ge && (m->label == NK_LABEL_GPE || m->label == NK_LABEL_LOC || m->label == NK_LABEL_FAC))
+		{
+			int32_t		id = m->gazetteer_id;
+
+			for (int depth = 0; depth < 8 && id >= 0; depth++)
+			{
+				const nk_gaz_entity *x = nk_gazetteer_entity(c->g, id);
+
+				if (x == NULL)
+					break;
+				if (x->label == NK_LABEL_GPE && x->parent < 0)
+				{
+					e->country = x->canonical;
+					e->country_label = nk_label_name(x->label);
+					break;
+				}
+				id = x->parent;
+			}
+		}
+		switch (m->label)
+		{
+			case NK_LABEL_PERSON:
+				e->agent = e->person = true;
+				break;
+			case NK_LABEL_ORG:
+				e->agent = true;
+				break;
+			case NK_LABEL_NORP:
+				if (ge && ge->parent >= 0)
+				{
+					const nk_gaz_entity *p = nk_gazetteer_entity(c->g, ge->parent);
+
+					if (p)
+					{
+						e->name = p->canonical;
+						e->label = nk_label_name(p->label);
+						e->agent = true;
+					}
+				}
+				break;
+			case NK_LABEL_GPE:
+				e->place = true;
+				/* a country (no containing place) acts; a city only as read by the entity layer */
+				e->agent = ge == NULL || ge->parent < 0;
+				break;
+			case NK_LABEL_LOC:
+			case NK_LABEL_FAC:
+				e->place = true;
+				break;
+			case NK_LABEL_PRODUCT:
+				e->product = true;
+				break;
+			default:
+				break;
+		}
+	}
+}
+
+/*
+ * Step left from token i-1 over the words that may open a noun phrase
+ * before a name (determiners, names, capitalised words, numbers,
+ * possessives, hyphens); return the first token that is none of those, or
+ * -1 at the sentence start.
+ */
+static long
+np_left(const ctx *c, size_t i)
+{
+	long		j = (long) i - 1;
+	int			steps = 0;
+
+	while (j >= (long) c->s_first && steps < 6)
+	{
+		const nk_token *t = &c->tok[j];
+
+		if (c->owner[j] >= 0 || (t->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
+			|| t->kind == NK_TOKEN_NUMBER
+			|| (t->kind == NK_TOKEN_WORD && in_list(t->fold, determiners))
+			|| (t->kind == NK_TOKEN_WORD && (t->flags & NK_TOKEN_CAPITALIZED) && !(t->flags & NK_TOKEN_SENT_START)
+				&& !in_list(t->fold, prepositions)))
+		{
+			j--;
+			steps++;
+			continue;
+		}
+		return j;
+	}
+	return j >= (long) c->s_first ? j : -1;
+}
+
+/* the mention ending at token i-... : mention k's token range */
+static size_t
+m_first(const ctx *c, int32_t k)
+{
+	return c->ents->items[k].first_token;
+}
+
+static size_t
+m_last(const ctx *c, int32_t k)
+{
+	return c->ents->items[k].last_token;
+}
+
+static bool
+followed_by_possessive(const ctx *c, int32_t k)
+{
+	size_t		e = m_last(c, k) + 1;
+
+	return e <= c->s_last && (c->tok[e].flags & NK_TOKEN_POSSESSIVE);
+}
+
+/* Whether token j looks like a verb (for "object of another verb"). */
+static bool
+verbish(const ctx *c, long j)
+{
+	const nk_token *t;
+
+	if (j < 0)
+		return false;
+	t = &c->tok[j];
+	if (c->verb[j])
+		return true;
+	if (t->kind != NK_TOKEN_WORD || (t->flags & NK_TOKEN_CAPITALIZED))
+		return false;
+	return t->fold_len > 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && strcmp(t->fold, "need") != 0;
+}
+
+/* Collect conjuncts to the right of mention k: "X and Y", "X, Y and Z", "X-Y". */
+static void
+conj_right(const ctx *c, int32_t k, arg *a)
+{
+	a->m[0] = k;
+	a->n = 1;
+	for (;;)
+	{
+		size_t		j = m_last(c, a->m[a->n - 1]) + 1;
+		size_t		skip = 0;
+
+		if (a->n >= MAX_CONJ || j > c->s_last)
+			return;
+		if (is(c, j, "and") || is_punct(c, j, ',') || is_dash_token(c, j) || is(c, j, "&"))
+		{
+			skip = 1;
+			if (is_punct(c, j, ',') && j + 1 <= c->s_last && is(c, j + 1, "and"))
+				skip = 2;
+		}
+		else
+			return;
+		/* "the" before the next name */
+		if (j + skip <= c->s_last && is(c, j + skip, "the"))
+			skip++;
+		if (j + skip > c->s_last || c->owner[j + skip] < 0 || m_first(c, c->owner[j + skip]) != j + skip)
+			return;
+		a->m[a->n++] = c->owner[j + skip];
+	}
+}
+
+/* Collect conjuncts to the left of mention k ("X and Y" with k = Y); the result reads left to right. */
+static void
+conj_left(const ctx *c, int32_t k, arg *a)
+{
+	int32_t		tmp[MAX_CONJ];
+	int			n = 1;
+
+	tmp[0] = k;
+	for (;;)
+	{
+		long		j = (long) m_first(c, tmp[n - 1]) - 1;
+		int32_t		prev;
+
+		if (n >= MAX_CONJ || j <= (long) c->s_first)
+			break;
+		if (is(c, j, "the") && j - 1 > (long) c->s_first)
+			j--;
+		if (!(is(c, j, "and") || is_dash_token(c, j) || is_punct(c, j, ',')))
+			break;
+		if (is_punct(c, j, ',') && n == 1)
+			break;				/* "X, Y" alone is an apposition, not a list */
+		j--;
+		if (j >= (long) c->s_first && is_punct(c, j, ','))
+			j--;
+		if (j < (long) c->s_first || c->owner[j] < 0)
+			break;
+		prev = c->owner[j];
+		if (followed_by_possessive(c, prev))
+			break;
+		tmp[n++] = prev;
+	}
+	a->n = 0;
+	for (int i = n - 1; i >= 0; i--)
+		a->m[a->n++] = tmp[i];
+}
+
+/* The last person named before token i (this or the three previous sentences). */
+static int32_t
+last_person(const ctx *c, size_t i)
+{
+	int32_t		s = c->tok[i].sentence;
+
+	for (long k = (long) c->ents->count - 1; k >= 0; k--)
+	{
+		const nk_entity_mention *m = &c->ents->items[k];
+
+		if (m->last_token >= i)
+			continue;
+		if (m->sentence < s - 3)
+			break;
+		if (c->ments[k].person)
+			return (int32_t) k;
+	}
+	return -1;
+}
+
+/*
+ * The subject of a trigger starting at token t: scan left for the nearest
+ * agent not inside a prepositional phrase, a possessive or another verb's
+ * object.  any: accept any entity (the grammatical subject of a passive).
+ */
+static void
+find_subject(const ctx *c, size_t t, bool any, arg *a)
+{
+	long		j = (long) t - 1;
+	int32_t		fallback = -1;
+	int			steps = 0;
+	bool		verb_trigger = c->verb[t] != 0;
+	bool		only_aux = true;
+
+	a->n = 0;
+	a->pronoun = false;
+	while (j >= (long) c->s_first && steps++ < LEFT_WINDOW)
+	{
+		int32_t		k = c->owner[j];
+
+		if (hard_boundary(c, j))
+			break;
+		if (k < 0 && !is_word(c, j))
+			only_aux = false;
+		if (k < 0)
+		{
+			const char *w = fold(c, j);
+
+			if (is_word(c, j) && (strcmp(w, "he") == 0 || strcmp(w, "she") == 0))
+			{
+				int32_t		p = last_person(c, j);
+
+				if (p >= 0)
+				{
+					a->m[0] = p;
+					a->n = 1;
+					a->pronoun = true;
+				}
+				return;
+			}
+			if (is_word(c, j) && (strcmp(w, "they") == 0 || strcmp(w, "it") == 0 || strcmp(w, "we") == 0
+								  || strcmp(w, "i") == 0))
+				return;
+			/* "the two leaders met": an unnamed subject right before the verb */
+			if (verb_trigger && !any && is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && only_aux
+				&& !in_list(w, adverbs) && !in_list(w, auxiliaries) && !in_list(w, prepositions)
+				&& !in_list(w, determiners) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
+				&& strcmp(w, "which") != 0 && strcmp(w, "that") != 0 && strcmp(w, "to") != 0
+				&& (c->tok[j].fold_len < 3 || strcmp(w + c->tok[j].fold_len - 2, "ly") != 0))
+				return;
+			if (is_word(c, j) && !in_list(w, adverbs) && !in_list(w, auxiliaries))
+				only_aux = false;
+			if (is_word(c, j) && (strcmp(w, "said") == 0 || strcmp(w, "says") == 0 || strcmp(w, "told") == 0
+								  || strcmp(w, "that") == 0 || strcmp(w, "according") == 0))
+				break;
+			if (is_word(c, j) && (strcmp(w, "who") == 0 || strcmp(w, "which") == 0))
+			{
+				/* a relative clause: its antecedent is the name before ", who" */
+				long		p = j - 1;
+
+				if (p >= (long) c->s_first && is_punct(c, p, ','))
+					p--;
+				if (p >= (long) c->s_first && c->owner[p] >= 0 && (any || c->ments[c->owner[p]].agent))
+				{
+					a->m[0] = c->owner[p];
+					a->n = 1;
+					return;
+				}
+				break;
+			}
+			j--;
+			continue;
+		}
+		/* a mention: test it as a whole */
+		{
+			long		before;
+			bool		in_pp,
+						object,
+						poss = followed_by_possessive(c, k);
+			bool		direct = true;
+
+			conj_left(c, k, a);
+			before = np_left(c, m_first(c, a->m[0]));
+			for (size_t q = m_last(c, k) + 1; q < t; q++)
+				if (!(is_word(c, q) && (in_list(fold(c, q), adverbs) || in_list(fold(c, q), auxiliaries))))
+					direct = false;
+			in_pp = before >= 0 && is_word(c, before) && in_list(fold(c, before), prepositions)
+				&& !(direct && in_list(fold(c, before), conj_preps));
+			object = before >= 0 && verbish(c, before);
+			a->n = 0;
+			/* "the Russian foreign minister": a demonym before a noun is an adjective */
+			if (c->ments[k].norp && m_last(c, k) + 1 < t && is_word(c, m_last(c, k) + 1)
+				&& !(c->tok[m_last(c, k) + 1].flags & NK_TOKEN_CAPITALIZED)
+				&& !in_list(fold(c, m_last(c, k) + 1), auxiliaries) && !in_list(fold(c, m_last(c, k) + 1), adverbs))
+			{
+				if (fallback < 0 && !in_pp)
+					fallback = k;
+				only_aux = false;
+				j = (long) m_first(c, k) - 1;
+				continue;
+			}
+			if ((any || c->ments[k].agent) && !in_pp && !object && !poss)
+			{
+				conj_left(c, k, a);
+				return;
+			}
+			if (fallback < 0 && poss && (any || c->ments[k].agent) && !in_pp)
+				fallback = k;
+			only_aux = false;
+			j = (long) m_first(c, k) - 1;
+		}
+	}
+	if (fallback >= 0)
+	{
+		a->m[0] = fallback;
+		a->n = 1;
+	}
+}
+
+/* right-hand slots of a trigger ending at token e */
+typedef struct slots
+{
+	arg			s[NK_SLOT_COUNT];
+	size_t		end;			/* last token the right scan reached */
+} slots;
+
+static int
+prep_slot(const char *w)
+{
+	for (int i = 0; i < (int) (sizeof(slot_preps) / sizeof(slot_preps[0])); i++)
+		if (strcmp(w, slot_preps[i]) == 0)
+			return NK_SLOT_TO + i;
+	return -1;
+}
+
+static void
+scan_right(const ctx *c, size_t e, bool list, slots *sl)
+{
+	size_t		j = e + 1;
+	int			steps = 0;
+	bool		named = false;
+
+	sl->end = e;
+	while (j <= c->s_last && steps++ < RIGHT_WINDOW)
+	{
+		int32_t		k = c->owner[j];
+
+		if (hard_boundary(c, j))
+			break;
+		if (k < 0)
+		{
+			if (is_word(c, j) && in_list(fold(c, j), clause_words))
+				break;
+			if (is_punct(c, j, ','))
+			{
+				/* a comma ends the clause unless a list goes on: of names, or of the items given */
+				if (!(j + 1 <= c->s_last && c->owner[j + 1] >= 0 && j > e + 1 && c->owner[j - 1] >= 0)
+					&& !(list && !named && j + 1 <= c->s_last && (c->tok[j + 1].kind == NK_TOKEN_NUMBER
+																   || (is_word(c, j + 1) && !in_list(fold(c, j + 1), clause_words)
+																	   && !(c->tok[j + 1].flags & NK_TOKEN_CAPITALIZED)))))
+					break;
+			}
+			j++;
+			continue;
+		}
+		{
+			long		before = np_left(c, m_first(c, k));
+			int			slot;
+			arg			a;
+
+			if (before < (long) e + 1 && before <= (long) e)
+				slot = NK_SLOT_OBJ;
+			else if (before >= 0 && is_word(c, before) && (slot = prep_slot(fold(c, before))) >= 0)
+				;
+			else if (before >= 0 && verbish(c, before))
+				slot = -1;		/* another verb's object */
+			else
+				slot = -1;
+			if (before >= 0 && before > (long) e && is_word(c, before) && in_list(fold(c, before), prepositions)
+				&& prep_slot(fold(c, before)) < 0)
+				slot = -1;
+			/* "his Russian counterpart Vladimir Putin": the demonym is an adjective of the name after it */
+			if (c->ments[k].norp && slot != 0)
+			{
+				size_t		q = m_last(c, k) + 1;
+
+				for (; q <= c->s_last && q <= m_last(c, k) + 4; q++)
+				{
+					if (hard_boundary(c, q) || is_punct(c, q, ',') || (is_word(c, q) && (in_list(fold(c, q), prepositions) || is(c, q, "and"))))
+						break;
+					if (c->owner[q] >= 0)
+					{
+						k = c->owner[q];
+						break;
+					}
+				}
+			}
+			memset(&a, 0, sizeof(a));
+			named = true;
+			if (slot == NK_SLOT_BETWEEN)
+			{
+				conj_right(c, k, &a);
+				if (sl->s[slot].n == 0)
+					sl->s[slot] = a;
+			}
+			else if (slot > 0 && sl->s[slot].n == 0)
+			{
+				conj_right(c, k, &a);
+				sl->s[slot] = a;
+			}
+			/* a possessive name belongs to the noun after it: go on */
+			j = m_last(c, k) + 1;
+			if (slot > 0 && sl->s[slot].n > 0)
+				j = m_last(c, sl->s[slot].m[sl->s[slot].n - 1]) + 1;
+			sl->end = j - 1;
+		}
+	}
+	if (sl->end < j - 1)
+		sl->end = j - 1;
+}
+
+/* ---------------------------------------------------------------- cues */
+
+static void
+find_cues(ctx *c)
+{
+	c->cues.count = 0;
+	for (size_t i = c->s_first; i <= c->s_last; i++)
+	{
+		size_t		lo;
+
+		if (!is_word(c, i))
+			continue;
+		LOWER_BOUND(nk_ev_cues, NCUES, fold(c, i), lo);
+		for (size_t k = lo; k < NCUES && strcmp(nk_ev_cues[k].words[0], fold(c, i)) == 0; k++)
+		{
+			long		last = match_words(c, nk_ev_cues[k].words, nk_ev_cues[k].nwords, 0, i);
+
+			if (last >= 0)
+			{
+				cue_hit    *h = nk_vec_push(c->arena, &c->cues);
+
+				h->first = i;
+				h->last = (size_t) last;
+				h->cue = &nk_ev_cues[k];
+			}
+		}
+	}
+}
+
+static bool
+has_class(const ctx *c, size_t from, size_t to, int kind)
+{
+	for (size_t k = 0; k < c->cues.count; k++)
+	{
+		const cue_hit *h = &c->cues.items[k];
+
+		if ((int) h->cue->kind == kind && h->first >= from && h->first <= to)
+			return true;
+	}
+	if (kind == NK_CUE_ARMS)
+		for (size_t j = from; j <= to && j <= c->s_last; j++)
+			if (c->owner[j] >= 0 && c->ments[c->owner[j]].product)
+				return true;
+	return false;
+}
+
+/* Whether a clause boundary lies between tokens a and b (exclusive). */
+static bool
+boundary_between(const ctx *c, size_t a, size_t b)
+{
+	for (size_t j = a + 1; j < b; j++)
+		if (hard_boundary(c, j) || is_punct(c, j, ',') || (is_word(c, j) && in_list(fold(c, j), clause_words))
+			|| is(c, j, "and") || is(c, j, "but") || is(c, j, "that"))
+			return true;
+	return false;
+}
+
+static bool
+semicolon_between(const ctx *c, size_t a, size_t b)
+{
+	for (size_t j = a + 1; j < b; j++)
+		if (is_punct(c, j, ';'))
+			return true;
+	return false;
+}
+
+/* Whether a contrast ("but", "though", "while") opens a new clause between a and b. */
+static bool
+contrast_between(const ctx *c, size_t a, size_t b)
+{
+	static const char *const contrast[] = {"but", "though", "although", "while", "whereas", "yet", "however", NULL};
+
+	for (size_t j = a + 1; j < b; j++)
+		if (is_word(c, j) && in_list(fold(c, j), contrast))
+			return true;
+	return false;
+}
+
+/* the agent before token i in its clause (the speaker of a cue verb), or -1 */
+static int32_t
+speaker_before(const ctx *c, size_t i)
+{
+	arg			a;
+
+	find_subject(c, i, false, &a);
+	return a.n > 0 ? a.m[0] : -1;
+}
+
+typedef struct status_info
+{
+	nk_event_status status;
+	int32_t		source;			/* mention of the denier or accuser, or -1 */
+	bool		conditional;
+	bool		claims;			/* the denial is of claims: an allegation exists */
+	bool		modal;			/* would / could / might */
+} status_info;
+
+static void
+find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
+{
+	bool		hold[NK_EVENT_STATUS_COUNT] = {false};
+	int32_t		src[NK_EVENT_STATUS_COUNT];
+	int			near = noun ? NEAR_WINDOW_NOUN : NEAR_WINDOW;
+
+	for (int i = 0; i < NK_EVENT_STATUS_COUNT; i++)
+		src[i] = -1;
+	si->conditional = si->claims = si->modal = false;
+	for (size_t k = 0; k < c->cues.count; k++)
+	{
+		const cue_hit *h = &c->cues.items[k];
+		const nk_ev_cue *q = h->cue;
+		bool		ok = false;
+
+		if (q->kind == NK_CUE_CONDITIONAL)
+		{
+			if (h->last < t && !semicolon_between(c, h->last, t))
+				si->conditional = true;
+			continue;
+		}
+		if (q->kind != NK_CUE_STATUS)
+			continue;
+		if (h->first >= t && h->last <= e)
+			continue;			/* inside the trigger */
+		switch (q->scope)
+		{
+			case NK_SCOPE_NEAR:
+				ok = h->last < t && (long) t - (long) h->last <= near && !boundary_between(c, h->last, t);
+				break;
+			case NK_SCOPE_CLAUSE:
+				ok = h->last < t && !semicolon_between(c, h->last, t) && !contrast_between(c, h->last, t);
+				break;
+			case NK_SCOPE_AFTER:
+				ok = h->first > e && (long) h->first - (long) e <= NEAR_WINDOW_NOUN && !boundary_between(c, e, h->first);
+				break;
+			default:
+				break;
+		}
+		if (!ok)
+			continue;
+		hold[q->status] = true;
+		if ((q->status == NK_STATUS_DENIED || q->status == NK_STATUS_ALLEGED) && src[q->status] < 0)
+			src[q->status] = speaker_before(c, h->first);
+		if (q->status == NK_STATUS_ALLEGED && (strcmp(q->words[0], "claims") == 0 || strcmp(q->words[0], "allegations") == 0
+											   || strcmp(q->words[0], "claim") == 0 || strcmp(q->words[0], "accusations") == 0))
+			si->claims = true;
+		if (q->scope == NK_SCOPE_NEAR && (strcmp(q->words[0], "would") == 0 || strcmp(q->words[0], "could") == 0
+										  || strcmp(q->words[0], "might") == 0))
+			si->modal = true;
+	}
+	si->status = NK_STATUS_REPORTED;
+	si->source = -1;
+	for (size_t i = 0; i < sizeof(status_order) / sizeof(status_order[0]); i++)
+		if (hold[status_order[i]])
+		{
+			si->status = status_order[i];
+			si->source = src[status_order[i]];
+			break;
+		}
+	/* a denied claim stays a claim when nobody denies it here */
+	if (si->status == NK_STATUS_DENIED && !hold[NK_STATUS_ALLEGED])
+		si->claims = false;
+}
+
+/* The source of the sentence: "according to X", "X said", "said X". */
+static int32_t
+sentence_source(const ctx *c)
+{
+	for (size_t k = 0; k < c->cues.count; k++)
+	{
+		const cue_hit *h = &c->cues.items[k];
+
+		if (h->cue->kind != NK_CUE_ATTRIBUTION)
+			continue;
+		if (strcmp(h->cue->words[0], "according") == 0)
+		{
+			for (size_t j = h->last + 1; j <= c->s_last && j <= h->last + 4; j++)
+				if (c->owner[j] >= 0)
+					return c->owner[j];
+			continue;
+		}
+		/* "X said": the nearest name before it, within a few words */
+		for (long j = (long) h->first - 1; j >= (long) c->s_first && j >= (long) h->first - 5; j--)
+		{
+			if (hard_boundary(c, j) || is_punct(c, j, ','))
+				break;
+			if (c->owner[j] >= 0 && c->ments[c->owner[j]].agent)
+				return c->owner[j];
+		}
+		/* ", said X" */
+		for (size_t j = h->last + 1; j <= c->s_last && j <= h->last + 3; j++)
+		{
+			if (hard_boundary(c, j))
+				break;
+			if (c->owner[j] >= 0 && c->ments[c->owner[j]].agent)
+				return c->owner[j];
+		}
+	}
+	return -1;
+}
+
+/* ---------------------------------------------------------------- items and quantities */
+
+static const struct
+{
+	const char *w;
+	int64_t		v;
+} number_words[] = {
+	{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"seven", 7},
+	{"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11}, {"twelve", 12}, {"thirteen", 13},
+	{"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+	{"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
+	{"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozen", 12}, {"a dozen", 12}
+};
+
+static int64_t
+multiplier(const char *w)
+{
+	if (strcmp(w, "hundred") == 0)
+		return 100;
+	if (strcmp(w, "thousand") == 0)
+		return 1000;
+	if (strcmp(w, "million") == 0 || strcmp(w, "millions") == 0 || strcmp(w, "mln") == 0)
+		return 1000000;
+	if (strcmp(w, "billion") == 0 || strcmp(w, "bn") == 0)
+		return 1000000000;
+	return 0;
+}
+
+/* Read a number at token i; *last gets its last token.  False if none. */
+static bool
+read_number(const ctx *c, size_t i, size_t limit, int64_t *value, size_t *last)
+{
+	int64_t		v = -1;
+	size_t		j = i;
+
+	if (c->tok[i].kind == NK_TOKEN_NUMBER)
+	{
+		const char *f = fold(c, i);
+		double		d = 0,
+					scale = 0;
+
+		for (; *f; f++)
+		{
+			if (*f >= '0' && *f <= '9')
+			{
+				if (scale > 0)
+				{
+					d += (*f - '0') * scale;
+					scale /= 10;
+				}
+				else
+				{
+					d = d * 10 + (*f - '0');
+					if (d > 1e15)
+						return false;
+				}
+			}
+			else if (*f == '.')
+				scale = 0.1;
+		}
+		v = (int64_t) d;
+		/* "3.5 million", "15-hundred" */
+		if (j + 1 <= limit && multiplier(fold(c, j + 1)))
+		{
+			v = (int64_t) (d * (double) multiplier(fold(c, j + 1)));
+			j++;
+		}
+		else if (j + 2 <= limit && is_dash_token(c, j + 1) && multiplier(fold(c, j + 2)))
+		{
+			v = (int64_t) (d * (double) multiplier(fold(c, j + 2)));
+			j += 2;
+		}
+	}
+	else if (is_word(c, i))
+	{
+		for (size_t k = 0; k < sizeof(number_words) / sizeof(number_words[0]); k++)
+			if (strcmp(fold(c, i), number_words[k].w) == 0)
+				v = number_words[k].v;
+		if (v < 0)
+			return false;
+		/* "twenty-five" */
+		if (j + 2 <= limit && is_dash_token(c, j + 1))
+			for (size_t k = 0; k < 9; k++)
+				if (strcmp(fold(c, j + 2), number_words[k].w) == 0)
+				{
+					v += number_words[k].v;
+					j += 2;
+					break;
+				}
+		if (j + 1 <= limit && multiplier(fold(c, j + 1)))
+		{
+			v *= multiplier(fold(c, j + 1));
+			j++;
+		}
+	}
+	else
+		return false;
+	/* "a year" or "2023": a year is not a quantity */
+	if (c->tok[i].kind == NK_TOKEN_NUMBER && j == i && v >= 1900 && v <= 2100 && !strchr(fold(c, i), ','))
+		return false;
+	*value = v;
+	*last = j;
+	return true;
+}
+
+static void
+find_quantity(const ctx *c, size_t from, size_t to, nk_event *ev)
+{
+	for (size_t i = from; i <= to && i <= c->s_last; i++)
+	{
+		int64_t		v,
+					w;
+		size_t		last,
+					last2;
+		bool		upto = i >= 2 && i - 2 >= c->s_first && is(c, i - 2, "up") && is(c, i - 1, "to");
+
+		if (c->owner[i] >= 0 || !read_number(c, i, to, &v, &last))
+			continue;
+		/* "10,000 to 12,000", "10,000-12,000", "between 10,000 and 12,000" */
+		if (last + 2 <= to && (is(c, last + 1, "to") || is_dash_token(c, last + 1) || is(c, last + 1, "and")
+							   || is(c, last + 1, "or"))
+			&& read_number(c, last + 2, to, &w, &last2) && w >= v)
+		{
+			ev->has_quantity = true;
+			ev->quantity = v;
+			ev->has_quantity_max = true;
+			ev->quantity_max = w;
+			return;
+		}
+		if (upto)
+		{
+			ev->has_quantity_max = true;
+			ev->quantity_max = v;
+			return;
+		}
+		ev->has_quantity = true;
+		ev->quantity = v;
+		return;
+	}
+}
+
+static const char *const item_stop[] = {
+	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
+	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
+};
+
+/* Items: the phrases of tokens from..to split at commas and "and". */
+static void
+find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
+{
+	const char *items[MAX_ITEMS];
+	size_t		n = 0;
+	size_t		i = from;
+
+	while (i <= to && i <= c->s_last && n < MAX_ITEMS)
+	{
+		size_t		a,
+					b;
+
+		while (i <= to && (is_punct(c, i, ',') || is(c, i, "and") || is_quote_token(c, i)
+						   || (is_word(c, i) && in_list(fold(c, i), item_stop))))
+			i++;
+		if (i > to)
+			break;
+		a = i;
+		while (i <= to && !is_punct(c, i, ',') && !is(c, i, "and") && !hard_boundary(c, i)
+			   && !(is_word(c, i) && in_list(fold(c, i), prepositions) && !is(c, i, "of")))
+			i++;
+		b = i;					/* exclusive */
+		while (b > a && (is_quote_token(c, b - 1) || c->tok[b - 1].kind == NK_TOKEN_PUNCT))
+			b--;
+		if (b > a && i - a <= 12)
+		{
+			size_t		s = c->tok[a].start;
+			size_t		len = c->tok[b - 1].start + c->tok[b - 1].len - s;
+
+			items[n++] = nk_arena_strndup(c->arena, c->doc->text + s, len);
+		}
+		if (i <= to && (hard_boundary(c, i) || (is_word(c, i) && in_list(fold(c, i), prepositions) && !is(c, i, "of"))))
+			break;
+	}
+	if (n > 0)
+	{
+		ev->items = nk_arena_alloc(c->arena, n * sizeof(char *));
+		memcpy(ev->items, items, n * sizeof(char *));
+		ev->n_items = n;
+	}
+}
+
+/* ---------------------------------------------------------------- dates */
+
+static void
+find_date(const ctx *c, size_t t, int32_t sentence, nk_event *ev)
+{
+	long		best = -1;
+	long		best_d = 0;
+
+	for (size_t k = 0; k < c->dates->count; k++)
+	{
+		const nk_date_mention *d = &c->dates->items[k];
+		long		dist;
+
+		if (d->sentence != sentence || !d->resolved || d->precision == NK_PREC_VAGUE)
+			continue;
+		dist = labs((long) c->date_tok[k] - (long) t);
+		if (semicolon_between(c, c->date_tok[k] < t ? c->date_tok[k] : t, c->date_tok[k] < t ? t : c->date_tok[k]))
+			dist += 100;
+		if (best < 0 || dist < best_d)
+		{
+			best = (long) k;
+			best_d = dist;
+		}
+	}
+	if (best >= 0)
+	{
+		const nk_date_mention *d = &c->dates->items[best];
+
+		ev->has_date = true;
+		ev->date_from = d->date_from;
+		ev->date_to = d->date_to;
+		ev->precision = d->precision;
+	}
+}
+
+/* ---------------------------------------------------------------- rows */
+
+typedef struct found
+{
+	const nk_ev_trigger *tr;
+	size_t		first;
+	size_t		last;
+} found;
+
+static bool
+noun_context(const ctx *c, size_t i)
+{
+	long		p = (long) i - 1;
+
+	if (p < (long) c->s_first)
+		return false;
+	if (c->tok[p].flags & NK_TOKEN_POSSESSIVE)
+		return true;
+	if (is_word(c, p) && (in_list(fold(c, p), determiners) || is(c, p, "of") || is(c, p, "arms")
+						  || is(c, p, "weapons") || is(c, p, "military") || is(c, p, "ammunition")
+						  || is(c, p, "for") || is(c, p, "during") || is(c, p, "after") || is(c, p, "before")
+						  || is(c, p, "on") || is(c, p, "in") || is(c, p, "no") || is(c, p, "summit")
+						  || is(c, p, "bilateral") || is(c, p, "and")))
+		return true;
+	/* "the Russia visit", "the Putin-Kim summit" */
+	if (c->owner[p] >= 0)
+	{
+		long		q = np_left(c, m_first(c, c->owner[p]));
+
+		if (q >= (long) c->s_first && is_word(c, q) && (in_list(fold(c, q), determiners)))
+			return true;
+		if (m_first(c, c->owner[p]) > c->s_first && is(c, m_first(c, c->owner[p]) - 1, "the"))
+			return true;
+	}
+	return false;
+}
+
+static bool
+passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr)
+{
+	long		j = (long) t - 1;
+
+	if (tr->pos != NK_POS_VERB || !tr->participle)
+		return false;
+	while (j >= (long) c->s_first && is_word(c, j) && in_list(fold(c, j), adverbs) && !in_list(fold(c, j), be_forms))
+		j--;
+	if (j >= (long) c->s_first && (in_list(fold(c, j), be_forms) || (c->tok[j].flags & NK_TOKEN_POSSESSIVE && false)))
+		return true;
+	/* "Invited by X, ..." and "weapons supplied by X" */
+	if (e + 1 <= c->s_last && is(c, e + 1, "by"))
+		return true;
+	return false;
+}
+
+/* the first entity after the comma that follows token e (subject of a main clause after a participle) */
+static void
+after_comma(const ctx *c, size_t e, arg *a)
+{
+	a->n = 0;
+	for (size_t j = e + 1; j <= c->s_last; j++)
+	{
+		if (hard_boundary(c, j))
+			return;
+		if (is_punct(c, j, ','))
+		{
+			for (size_t k = j + 1; k <= c->s_last && k <= j + 8; k++)
+			{
+				if (hard_boundary(c, k) || is_punct(c, k, ','))
+					return;
+				if (c->owner[k] >= 0 && !followed_by_possessive(c, c->owner[k])
+					&& !(c->ments[c->owner[k]].norp && k < c->s_last && c->owner[k + 1] < 0 && is_word(c, k + 1)))
+				{
+					conj_right(c, c->owner[k], a);
+					return;
+				}
+			}
+			return;
+		}
+	}
+}
+
+/* the possessor of a noun trigger at t: "Putin's visit", "his trip", "the Russia visit", "Putin-Kim summit" */
+static void
+find_possessor(const ctx *c, size_t t, arg *a)
+{
+	long		j = (long) t - 1;
+	int			steps = 0;
+
+	a->n = 0;
+	a->pronoun = false;
+	/* over a few lowercase modifiers ("state", "two-day", "first") */
+	while (j >= (long) c->s_first && steps < 4 && c->owner[j] < 0 && !(c->tok[j].flags & NK_TOKEN_POSSESSIVE)
+		   && ((is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_list(fold(c, j), prepositions)
+				&& !is(c, j, "his") && !is(c, j, "her") && !is(c, j, "the") && !is(c, j, "a") && !is(c, j, "and"))
+			   || is_dash_token(c, j) || c->tok[j].kind == NK_TOKEN_NUMBER))
+	{
+		j--;
+		steps++;
+	}
+	if (j < (long) c->s_first)
+		return;
+	if (is(c, j, "his") || is(c, j, "her"))
+	{
+		int32_t		p = last_person(c, (size_t) j);
+
+		if (p >= 0)
+		{
+			a->m[0] = p;
+			a->n = 1;
+			a->pronoun = true;
+		}
+		return;
+	}
+	if (c->tok[j].flags & NK_TOKEN_POSSESSIVE)
+		j--;
+	if (j >= (long) c->s_first && c->owner[j] >= 0)
+		conj_left(c, c->owner[j], a);
+}
+
+static bool
+same_entity(const ctx *c, int32_t a, int32_t b)
+{
+	return a >= 0 && b >= 0 && strcmp(c->ments[a].name, c->ments[b].name) == 0;
+}
+
+typedef struct sent_rows
+{
+	NK_VEC(nk_event) rows;
+	NK_VEC(size_t) trig;		/* trigger token of each row */
+} sent_rows;
+
+static void
+add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, const status_info *si,
+		int32_t source, bool pronoun, int32_t location, size_t item_from, size_t item_to, bool items)
+{
+	nk_event   *ev = nk_vec_push(c->arena, &out->rows);
+	size_t	   *tp = nk_vec_push(c->arena, &out->trig);
+	int32_t		s = c->tok[f->first].sentence;
+	float		conf = f->tr->confidence;
+
+	*tp = f->first;
+	ev->type = f->tr->type;
+	if (actor >= 0)
+	{
+		ev->actor = c->ments[actor].name;
+		ev->actor_label = c->ments[actor].label;
+	}
+	if (target >= 0)
+	{
+		ev->target = c->ments[target].name;
+		ev->target_label = c->ments[target].label;
+	}
+	if (location >= 0)
+		ev->location = c->ments[location].name;
+	/* a visit or a deployment is to a country; the place it went to is the location */
+	if (target >= 0 && (ev->type == NK_EV_VISIT || ev->type == NK_EV_DEPLOY) && c->ments[target].place
+		&& c->ments[target].country && strcmp(c->ments[target].country, c->ments[target].name) != 0)
+	{
+		if (ev->location == NULL)
+			ev->location = c->ments[target].name;
+		ev->target = c->ments[target].country;
+		ev->target_label = c->ments[target].country_label;
+	}
+	ev->status = si->status;
+	if (si->source >= 0 && (si->status == NK_STATUS_DENIED || si->status == NK_STATUS_ALLEGED))
+		source = si->source;
+	if (source >= 0 && source != actor)
+		ev->source = c->ments[source].name;
+	else if (source >= 0 && (si->status == NK_STATUS_DENIED || si->status == NK_STATUS_ALLEGED))
+		ev->source = c->ments[source].name;
+	ev->sentence = s;
+	ev->evidence = c->doc->sentences.items[s];
+	find_date(c, f->first, s, ev);
+	if (items && item_to >= item_from)
+	{
+		find_items(c, item_from, item_to, ev);
+		find_quantity(c, item_from, item_to, ev);
+	}
+	conf *= (actor >= 0 && target >= 0) || f->tr->target[0] == NK_SLOT_END ? CONF_BOTH : CONF_ONE;
+	if (pronoun)
+		conf *= CONF_PRONOUN;
+	if (si->status != NK_STATUS_REPORTED)
+		conf *= CONF_STATUS;
+	ev->confidence = conf;
+}
+
+static void
+first_slot(const ctx *c, const uint8_t *list, arg *sl, const arg *subj, const arg *obj, const arg *poss,
+		   arg *out, int32_t exclude)
+{
+	out->n = 0;
+	out->pronoun = false;
+	for (int i = 0; i < 4 && list[i] != NK_SLOT_END; i++)
+	{
+		const arg  *a;
+
+		switch (list[i])
+		{
+			case NK_SLOT_SUBJ:
+				a = subj;
+				break;
+			case NK_SLOT_OBJ:
+				a = obj;
+				break;
+			case NK_SLOT_POSS:
+				a = poss;
+				break;
+			default:
+				a = &sl[list[i]];
+				break;
+		}
+		if (a->n == 0)
+			continue;
+		*out = *a;
+		/* drop the entity the other role already took */
+		if (exclude >= 0)
+		{
+			int			n = 0;
+
+			for (int k = 0; k < out->n; k++)
+				if (!same_entity(c, out->m[k], exclude))
+					out->m[n++] = out->m[k];
+			out->n = n;
+		}
+		if (out->n > 0)
+			return;
+	}
+}
+
+static bool
+is_target_ok(const ctx *c, int type, int32_t m)
+{
+	const ment *e = &c->ments[m];
+
+	switch (type)
+	{
+		case NK_EV_VISIT:
+		case NK_EV_ARRIVE:
+		case NK_EV_DEPART:
+		case NK_EV_DEPLOY:
+			return e->agent || e->place;
+		case NK_EV_ATTACK:
+			return e->agent || e->place;
+		default:
+			return e->agent;
+	}
+}
+
+static bool needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive);
+
+static void
+make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
+{
+	const nk_ev_trigger *tr = f->tr;
+	bool		noun = tr->pos != NK_POS_VERB;
+	bool		passive = passive_at(c, f->first, f->last, tr);
+	slots		sl;
+	arg			left,
+				subj,
+				obj,
+				poss,
+				actor,
+				target;
+	status_info si;
+	int32_t		location = -1;
+	size_t		item_from,
+				item_to;
+	bool		items = tr->type == NK_EV_GIFT || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_LAUNCH
+		|| tr->type == NK_EV_DEPLOY || tr->type == NK_EV_CASUALTIES;
+
+	memset(&sl, 0, sizeof(sl));
+	scan_right(c, f->last, items, &sl);
+	find_status(c, f->first, f->last, noun, &si);
+	if (si.conditional)
+		return;					/* a hypothetical: no row */
+	memset(&poss, 0, sizeof(poss));
+	if (noun)
+		find_possessor(c, f->first, &poss);
+	find_subject(c, f->first, passive, &left);
+	if (passive)
+	{
+		subj = sl.s[NK_SLOT_BY];
+		obj = left;
+		if (obj.n == 0)
+			after_comma(c, sl.end > f->last ? f->last : f->last, &obj);
+		if (obj.n == 0)
+			after_comma(c, f->last, &obj);
+		memset(&sl.s[NK_SLOT_BY], 0, sizeof(arg));
+		/* a passive's object slot of the right scan is a second object ("was given drones") */
+		item_to = f->first > c->s_first ? f->first - 1 : f->first;
+		item_from = c->s_first;
+		{
+			long		b = (long) f->first - 1;
+
+			while (b > (long) c->s_first && !hard_boundary(c, b) && !is_punct(c, b, ',') && !(c->owner[b] >= 0 && c->ments[c->owner[b]].agent && !c->ments[c->owner[b]].product && c->ments[c->owner[b]].label && strcmp(c->ments[c->owner[b]].label, "NORP") != 0 && false))
+				b--;
+			item_from = (size_t) (b < (long) c->s_first ? (long) c->s_first : b);
+		}
+		/* an object after the passive verb is the thing given */
+		if (sl.s[NK_SLOT_OBJ].n > 0 && obj.n > 0)
+			memset(&sl.s[NK_SLOT_OBJ], 0, sizeof(arg));
+		item_from = item_to >= 8 && item_to - 8 > item_from ? item_to - 8 : item_from;
+		/* "... items were given to Kim by ...": also look after */
+		if (tr->type == NK_EV_GIFT || tr->type == NK_EV_ARMS_TRANSFER)
+		{
+			/* "was given five drones by X": the items follow the verb */
+			size_t		j = f->last + 1;
+
+			if (j <= c->s_last && c->owner[j] < 0 && !is(c, j, "by") && !is(c, j, "to"))
+			{
+				item_from = j;
+				item_to = sl.end;
+			}
+		}
+	}
+	else
+	{
+		subj = left;
+		obj = sl.s[NK_SLOT_OBJ];
+		item_from = f->last + 1;
+		item_to = sl.end;
+		/* skip a recipient name right after the verb ("gave Kim five drones") */
+		if (obj.n > 0 && m_first(c, obj.m[0]) == item_from)
+			item_from = m_last(c, obj.m[obj.n - 1]) + 1;
+	}
+	if (!needs_ok(c, tr, f->first, f->last, passive))
+		return;
+	/* place */
+	for (int s = NK_SLOT_IN; s <= NK_SLOT_AT; s++)
+		if (location < 0 && sl.s[s].n > 0 && c->ments[sl.s[s].m[0]].place)
+			location = sl.s[s].m[0];
+
+	first_slot(c, tr->actor, sl.s, &subj, &obj, &poss, &actor, -1);
+	/* an actor acts: no cities, weapons or laws */
+	{
+		int			n = 0;
+
+		for (int k = 0; k < actor.n; k++)
+			if (c->ments[actor.m[k]].agent)
+				actor.m[n++] = actor.m[k];
+		actor.n = n;
+	}
+	first_slot(c, tr->target, sl.s, &subj, &obj, &poss, &target, actor.n > 0 ? actor.m[0] : -1);
+	{
+		int			n = 0;
+
+		for (int k = 0; k < target.n; k++)
+			if (is_target_ok(c, tr->type, target.m[k]) && !(actor.n > 0 && same_entity(c, target.m[k], actor.m[0])))
+				target.m[n++] = target.m[k];
+		target.n = n;
+	}
+	/* troops or weapons of a nation: "North Korean troops were sent" */
+	if (actor.n == 0 && (tr->type == NK_EV_DEPLOY || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_CASUALTIES))
+	{
+		size_t		from = f->first > c->s_first + 6 ? f->first - 6 : c->s_first;
+		size_t		to = f->last + 6 < c->s_last ? f->last + 6 : c->s_last;
+
+		for (size_t j = from; j <= to && j <= c->s_last; j++)
+			if (c->owner[j] >= 0 && c->ments[c->owner[j]].agent
+				&& (c->ments[c->owner[j]].norp || (j > c->s_first && (is(c, j - 1, "from") || (is(c, j - 1, "the") && j - 1 > c->s_first && is(c, j - 2, "from")))))
+				&& !(target.n > 0 && same_entity(c, c->owner[j], target.m[0])))
+			{
+				actor.m[0] = c->owner[j];
+				actor.n = 1;
+				break;
+			}
+	}
+	/* "cooperation between Russia and North Korea": both sides from the one slot */
+	if (symmetric(tr->type) && sl.s[NK_SLOT_BETWEEN].n >= 2)
+	{
+		actor.m[0] = sl.s[NK_SLOT_BETWEEN].m[0];
+		actor.n = 1;
+		target.n = 0;
+		for (int k = 1; k < sl.s[NK_SLOT_BETWEEN].n; k++)
+			target.m[target.n++] = sl.s[NK_SLOT_BETWEEN].m[k];
+	}
+	if (symmetric(tr->type) && target.n == 0 && actor.n >= 2)
+	{
+		target.m[0] = actor.m[1];
+		target.n = 1;
+		for (int k = 2; k < actor.n; k++)
+			target.m[target.n++] = actor.m[k];
+		actor.n = 1;
+	}
+	if (symmetric(tr->type) && actor.n == 0 && target.n >= 2)
+	{
+		actor.m[0] = target.m[0];
+		actor.n = 1;
+		for (int k = 1; k < target.n; k++)
+			target.m[k - 1] = target.m[k];
+		target.n--;
+	}
+	if (actor.n == 0 && target.n == 0 && tr->type != NK_EV_LAUNCH)
+		return;					/* a row names its actor or target (a launch may take its launcher from the article) */
+	if (tr->target[0] == NK_SLOT_END)
+		target.n = 0;
+	for (int a = 0; a < (actor.n ? actor.n : 1); a++)
+		for (int t = 0; t < (target.n ? target.n : 1); t++)
+		{
+			int32_t		am = actor.n ? actor.m[a] : -1;
+			int32_t		tm = target.n ? target.m[t] : -1;
+
+			if (am >= 0 && tm >= 0 && same_entity(c, am, tm))
+				continue;
+			if (am < 0 && tm < 0 && tr->type != NK_EV_LAUNCH)
+				continue;
+			add_row(c, out, f, am, tm, &si, src, actor.pronoun || target.pronoun,
+					location >= 0 ? location : (tm >= 0 && c->ments[tm].place && tr->type <= NK_EV_DEPART ? tm : -1),
+					item_from, item_to, items);
+			/* a denial of claims: the claim is a row of its own */
+			if (si.status == NK_STATUS_DENIED && si.claims)
+			{
+				status_info al = si;
+
+				al.status = NK_STATUS_ALLEGED;
+				al.source = -1;
+				add_row(c, out, f, am, tm, &al, -1, actor.pronoun || target.pronoun, location,
+						item_from, item_to, items);
+			}
+		}
+}
+
+/* Whether the words around a trigger hold the word class its frame needs. */
+static bool
+needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive)
+{
+	int			kind;
+	size_t		from,
+				to;
+
+	if (tr->needs == NK_NEED_NONE)
+		return true;
+	kind = tr->needs == NK_NEED_ARMS ? NK_CUE_ARMS : NK_CUE_TROOPS;
+	from = first > c->s_first + 3 ? first - 3 : c->s_first;
+	to = last + 10 < c->s_last ? last + 10 : c->s_last;
+	if (passive)
+		from = first > c->s_first + 10 ? first - 10 : c->s_first;
+	return has_class(c, from, to, kind);
+}
+
+static bool
+passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr);
+
+/* Whether the sentence speaks of a gift ("gift", "gifted", "presents"). */
+static bool
+gift_sentence(const ctx *c)
+{
+	for (size_t j = c->s_first; j <= c->s_last; j++)
+		if (is_word(c, j) && (strncmp(fold(c, j), "gift", 4) == 0 || is(c, j, "presents") || is(c, j, "presented")))
+			return true;
+	return false;
+}
+
+/* Triggers of the current sentence, longest first at each token. */
+static void
+sentence_events(ctx *c, sent_rows *out)
+{
+	NK_VEC(found) fs = {0};
+	int32_t		src;
+
+	for (size_t i = c->s_first; i <= c->s_last; i++)
+	{
+		size_t		lo;
+		const nk_ev_trigger *best = NULL;
+		long		best_last = -1;
+		bool		as_noun;
+
+		if (!is_word(c, i) || c->owner[i] >= 0)
+			continue;
+		as_noun = noun_context(c, i);
+		LOWER_BOUND(nk_ev_triggers, NTRIGGERS, fold(c, i), lo);
+		for (size_t k = lo; k < NTRIGGERS && strcmp(nk_ev_triggers[k].words[0], fold(c, i)) == 0; k++)
+		{
+			const nk_ev_trigger *tr = &nk_ev_triggers[k];
+			long		last = match_words(c, tr->words, tr->nwords, 0, i);
+			bool		better;
+
+			if (last < 0 || !needs_ok(c, tr, i, (size_t) last, passive_at(c, i, (size_t) last, tr)))
+				continue;
+			if (best == NULL || last > best_last)
+				better = true;
+			else if (last < best_last)
+				better = false;
+			else
+			{
+				/* same length: the reading the context asks for, then the more specific frame */
+				bool		bn = best->pos == NK_POS_NOUN,
+							tn = tr->pos == NK_POS_NOUN;
+
+				if (bn != tn)
+					better = tn == as_noun;
+				else
+					better = best->needs == NK_NEED_NONE && tr->needs != NK_NEED_NONE
+						&& !(best->type == NK_EV_GIFT && gift_sentence(c));
+			}
+			if (better)
+			{
+				best = tr;
+				best_last = last;
+			}
+		}
+		if (best)
+		{
+			found	   *f;
+
+			/* a verb-or-noun word read against its context */
+			if (best->pos == NK_POS_VERB && as_noun && best->nwords == 1)
+			{
+				bool		has_noun = false;
+
+				for (size_t k = lo; k < NTRIGGERS && strcmp(nk_ev_triggers[k].words[0], fold(c, i)) == 0; k++)
+					if (nk_ev_triggers[k].pos == NK_POS_NOUN && nk_ev_triggers[k].nwords == 1)
+						has_noun = true;
+				(void) has_noun;
+			}
+			f = nk_vec_push(c->arena, &fs);
+			f->tr = best;
+			f->first = i;
+			f->last = (size_t) best_last;
+			if (best->pos == NK_POS_VERB)
+				for (size_t j = i; j <= (size_t) best_last; j++)
+					c->verb[j] = 1;
+			i = (size_t) best_last;
+		}
+	}
+	if (fs.count == 0)
+		return;
+	src = sentence_source(c);
+	for (size_t k = 0; k < fs.count; k++)
+	{
+		nk_check_interrupts();
+		make_rows(c, &fs.items[k], src, out);
+	}
+}
+
+/* ---------------------------------------------------------------- merging */
+
+static bool
+same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static bool
+same_event(const nk_event *a, const nk_event *b)
+{
+	bool		roles;
+
+	if (a->type != b->type || a->status != b->status)
+		return false;
+	roles = same_str(a->actor, b->actor) && same_str(a->target, b->target);
+	if (!roles && symmetric(a->type))
+		roles = same_str(a->actor, b->target) && same_str(a->target, b->actor);
+	if (!roles)
+		return false;
+	if (a->has_date && b->has_date && a->date_from != b->date_from)
+		return false;
+	return true;
+}
+
+static void
+merge_into(nk_event *a, const nk_event *b)
+{
+	if (!a->has_date && b->has_date)
+	{
+		a->has_date = true;
+		a->date_from = b->date_from;
+		a->date_to = b->date_to;
+		a->precision = b->precision;
+	}
+	if (a->location == NULL)
+		a->location = b->location;
+	if (a->source == NULL)
+		a->source = b->source;
+	if (a->n_items == 0 && b->n_items > 0)
+	{
+		a->items = b->items;
+		a->n_items = b->n_items;
+	}
+	if (!a->has_quantity && !a->has_quantity_max)
+	{
+		a->has_quantity = b->has_quantity;
+		a->quantity = b->quantity;
+		a->has_quantity_max = b->has_quantity_max;
+		a->quantity_max = b->quantity_max;
+	}
+	if (b->confidence > a->confidence)
+		a->confidence = b->confidence;
+}
+
+/* ---------------------------------------------------------------- article-level rules */
+
+/*
+ * Types whose rows need a target: a visit, a meeting or a transfer with
+ * nobody or nowhere on the other side is not a usable row.  The rest (a
+ * launch, losses, a denial, a statement, and sanctions, criticism, warnings,
+ * praise and deployments, which the text often leaves without an addressee)
+ * may go without one.
+ */
+static bool
+needs_target(int type)
+{
+	switch (type)
+	{
+		case NK_EV_LAUNCH:
+		case NK_EV_CASUALTIES:
+		case NK_EV_DENY:
+		case NK_EV_ANNOUNCE:
+		case NK_EV_SANCTION:
+		case NK_EV_CRITICIZE:
+		case NK_EV_WARN:
+		case NK_EV_PRAISE:
+		case NK_EV_DEPLOY:
+			return false;
+		default:
+			return true;
+	}
+}
+
+/* The country of the place called name, or NULL. */
+static const char *
+country_of_name(const ctx *c, const char *name)
+{
+	for (int l = 0; l < NK_LABEL_COUNT; l++)
+	{
+		int32_t		id;
+
+		if (l != NK_LABEL_GPE && l != NK_LABEL_LOC && l != NK_LABEL_FAC)
+			continue;
+		id = nk_gazetteer_find(c->g, name, l);
+		for (int depth = 0; depth < 8 && id >= 0; depth++)
+		{
+			const nk_gaz_entity *x = nk_gazetteer_entity(c->g, id);
+
+			if (x == NULL)
+				break;
+			if (x->label == NK_LABEL_GPE && x->parent < 0)
+				return x->canonical;
+			id = x->parent;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * A trip without a stated destination ("Shoigu is visiting for the
+ * anniversary", "his arrival was delayed") is the trip the article names
+ * elsewhere: take the target of the nearest row of the same kind (a visit
+ * also from an arrival) with the same actor, before it if there is one.
+ */
+static void
+inherit_targets(const ctx *c, nk_event_list *all)
+{
+	/* a launch the sentence leaves without a launcher ("the satellite was launched") is the article's launcher's */
+	for (size_t k = 0; k < all->count; k++)
+	{
+		nk_event   *ev = &all->items[k];
+		long		best = -1;
+
+		if (ev->type != NK_EV_LAUNCH || ev->actor != NULL)
+			continue;
+		for (size_t j = 0; j < all->count; j++)
+			if (all->items[j].type == NK_EV_LAUNCH && all->items[j].actor != NULL
+				&& (best < 0 || labs((long) j - (long) k) < labs(best - (long) k)))
+				best = (long) j;
+		if (best >= 0)
+		{
+			ev->actor = all->items[best].actor;
+			ev->actor_label = all->items[best].actor_label;
+			ev->confidence *= 0.8f;
+		}
+	}
+	for (size_t k = 0; k < all->count; k++)
+	{
+		nk_event   *ev = &all->items[k];
+		long		best = -1;
+
+		if (ev->target != NULL || ev->actor == NULL)
+			continue;
+		if (ev->type != NK_EV_VISIT && ev->type != NK_EV_ARRIVE && ev->type != NK_EV_DEPART)
+			continue;
+		for (size_t j = 0; j < all->count; j++)
+		{
+			const nk_event *o = &all->items[j];
+
+			if (j == k || o->target == NULL || o->actor == NULL || strcmp(o->actor, ev->actor) != 0)
+				continue;
+			if (!(o->type == ev->type || (ev->type == NK_EV_VISIT && o->type == NK_EV_ARRIVE)))
+				continue;
+			if (best < 0 || (j < k && (best > (long) k || (long) j > best))
+				|| (j > k && best > (long) k && (long) j < best))
+				best = (long) j;
+		}
+		if (best >= 0)
+		{
+			const nk_event *o = &all->items[best];
+			const char *country = ev->type == NK_EV_VISIT ? country_of_name(c, o->target) : NULL;
+
+			ev->target = country ? country : o->target;
+			ev->target_label = country ? "GPE" : o->target_label;
+			if (ev->location == NULL)
+				ev->location = o->location;
+			ev->confidence *= 0.8f;
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- entry points */
+
+static size_t
+token_at(const ctx *c, size_t byte)
+{
+	size_t		lo = 0,
+				hi = c->ntok;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (c->tok[mid].start < byte)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->ntok ? lo : (c->ntok ? c->ntok - 1 : 0);
+}
+
+void
+nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
+				  const nk_entity_list *entities, const nk_date_list *dates, nk_event_list *out)
+{
+	ctx			c;
+	size_t		first_new = out->count;
+	nk_event_list all = {0};
+
+	memset(&c, 0, sizeof(c));
+	c.arena = arena;
+	c.doc = doc;
+	c.g = g;
+	c.ents = entities;
+	c.dates = dates;
+	c.tok = doc->tokens.items;
+	c.ntok = doc->tokens.count;
+	if (c.ntok == 0)
+		return;
+	prepare_mentions(&c);
+	c.verb = nk_arena_zalloc(arena, c.ntok + 1);
+	c.date_tok = nk_arena_alloc(arena, (dates->count + 1) * sizeof(size_t));
+	for (size_t k = 0; k < dates->count; k++)
+		c.date_tok[k] = token_at(&c, dates->items[k].span.start);
+
+	for (size_t s = 0; s < doc->sentences.count; s++)
+	{
+		sent_rows	rows = {{0}};
+
+		nk_check_interrupts();
+		c.s_first = doc->sentence_first_token[s];
+		c.s_last = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : c.ntok - 1;
+		if (c.s_last >= c.ntok || c.s_first > c.s_last)
+			continue;
+		find_cues(&c);
+		sentence_events(&c, &rows);
+		for (size_t k = 0; k < rows.rows.count; k++)
+		{
+			nk_event   *ev = &rows.rows.items[k];
+
+			/* a DENY or ACCUSE that only carries the status of another event */
+			if (ev->type == NK_EV_DENY || ev->type == NK_EV_ACCUSE)
+			{
+				bool		governs = false;
+
+				for (size_t j = 0; j < rows.rows.count; j++)
+					if (rows.trig.items[j] > rows.trig.items[k] && rows.rows.items[j].type != NK_EV_DENY
+						&& rows.rows.items[j].type != NK_EV_ACCUSE)
+						governs = true;
+				if (governs)
+					continue;
+			}
+			*nk_vec_push(arena, &all) = *ev;
+		}
+	}
+	inherit_targets(&c, &all);
+	for (size_t k = 0; k < all.count; k++)
+	{
+		nk_event   *ev = &all.items[k];
+		bool		dup = false;
+
+		if (ev->target == NULL && needs_target(ev->type))
+			continue;
+		if (ev->actor == NULL && ev->target == NULL)
+			continue;
+		for (size_t j = first_new; j < out->count; j++)
+			if (same_event(&out->items[j], ev))
+			{
+				merge_into(&out->items[j], ev);
+				dup = true;
+				break;
+			}
+		if (!dup)
+			*nk_vec_push(arena, out) = *ev;
+	}
+}
+
+void
+nk_events_of_doc(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
+				 const int64_t *published, nk_event_list *out)
+{
+	nk_entity_list ents = {0};
+	nk_date_list dates = {0};
+
+	nk_extract_entities(arena, doc, g, &ents);
+	nk_extract_dates(arena, doc, published, &dates);
+	nk_extract_events(arena, doc, g, &ents, &dates, out);
+}

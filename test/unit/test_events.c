@@ -1,0 +1,354 @@
+/*
+ * test_events.c
+ *	  Unit tests of the events stage, on sentences written for them.
+ *
+ * A small gazetteer of its own (as test_entities.c has) keeps the tests
+ * independent of the shipped data; the lexicons are the shipped ones,
+ * compiled in.  One check per rule: every type, every status, active and
+ * passive voice, coordination, appositions and relative clauses, item lists
+ * and quantities, attribution, conditionals and the scope of negation.
+ */
+#include "nk_events.h"
+#include "unit.h"
+
+#include <stdlib.h>
+
+static const char *const test_gazetteer =
+"# canonical\tlabel\tparent\taliases\troles\n"
+"Russia\tGPE\t\tRussian Federation\t\n"
+"North Korea\tGPE\t\tDPRK\t\n"
+"South Korea\tGPE\t\tROK\t\n"
+"United States\tGPE\t\tUS|U.S.|Washington\t\n"
+"Ukraine\tGPE\t\t\t\n"
+"Iran\tGPE\t\t\t\n"
+"Japan\tGPE\t\t\t\n"
+"Moscow\tGPE\tRussia\t\t\n"
+"Pyongyang\tGPE\tNorth Korea\t\t\n"
+"Vladivostok\tGPE\tRussia\t\t\n"
+"Kursk Oblast\tGPE\tRussia\tKursk region\t\n"
+"Russian\tNORP\tRussia\tRussians\t\n"
+"North Korean\tNORP\tNorth Korea\tNorth Koreans\t\n"
+"Ukrainian\tNORP\tUkraine\tUkrainians\t\n"
+"Kim Jong Un\tPERSON\tNorth Korea\tKim Jong-un\t\n"
+"Vladimir Putin\tPERSON\tRussia\t\t\n"
+"Sergei Lavrov\tPERSON\tRussia\t\t\n"
+"Dmitry Peskov\tPERSON\tRussia\t\t\n"
+"Choe Son Hui\tPERSON\tNorth Korea\tChoe Son-hui\t\n"
+"Kremlin\tORG\tRussia\tthe Kremlin\t\n"
+"Korean Central News Agency\tORG\tNorth Korea\tKCNA\t\n"
+"United Nations Security Council\tORG\t\tSecurity Council|UN Security Council\t\n"
+"European Union\tORG\t\tEU\t\n"
+"Vostochny Cosmodrome\tFAC\tRussia\tVostochny\t\n";
+
+static const char *const test_lexicons[NK_LEXICON_COUNT] = {
+	"Sergei\nVladimir\nDmitry\n",
+	"Kim\nChoe\n",
+	"president\nminister\nforeign\nleader\nspokesman\n",
+	"Cosmodrome\tFAC\nCouncil\tORG\n",
+	"in\nto\nat\nfrom\n",
+	"the\non\nin\nhe\n",
+	"Moscow\tRussia\nPyongyang\tNorth Korea\n",
+};
+
+static nk_gazetteer *gaz;
+
+static nk_gazetteer *
+test_build(void)
+{
+	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
+
+	nk_gazetteer_load_tsv(b, test_gazetteer, strlen(test_gazetteer), "test", false);
+	for (int l = 0; l < NK_LEXICON_COUNT; l++)
+		nk_gazetteer_load_lexicon(b, (nk_lexicon) l, test_lexicons[l], strlen(test_lexicons[l]));
+	return nk_gazetteer_build(b);
+}
+
+/* 2024-06-12 12:00 UTC, a Wednesday */
+static const int64_t published = 1718193600;
+
+static nk_event_list
+run(nk_arena *arena, const char *text)
+{
+	nk_event_list out = {0};
+	nk_doc	   *doc = nk_doc_build(arena, text, strlen(text));
+
+	nk_events_of_doc(arena, doc, gaz, &published, &out);
+	return out;
+}
+
+static bool
+eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* The row of that type, actor and target (NULL: any), or NULL. */
+static const nk_event *
+find(const nk_event_list *l, const char *type, const char *actor, const char *target)
+{
+	int			t = nk_event_type_parse(type);
+
+	for (size_t i = 0; i < l->count; i++)
+	{
+		const nk_event *e = &l->items[i];
+
+		if (e->type == t && (actor == NULL || eq(e->actor, actor)) && (target == NULL || eq(e->target, target)))
+			return e;
+	}
+	return NULL;
+}
+
+static int
+count_type(const nk_event_list *l, const char *type)
+{
+	int			t = nk_event_type_parse(type),
+				n = 0;
+
+	for (size_t i = 0; i < l->count; i++)
+		n += l->items[i].type == t;
+	return n;
+}
+
+static void
+expect_at(int line, const char *text, const char *type, const char *actor, const char *target, const char *st)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l = run(a, text);
+	const nk_event *e = find(&l, type, actor, target);
+
+	CHECK(e != NULL);
+	if (e == NULL)
+	{
+		fprintf(stderr, "  line %d: no %s %s -> %s in: %s\n", line, type, actor ? actor : "*",
+				target ? target : "*", text);
+		for (size_t i = 0; i < l.count; i++)
+			fprintf(stderr, "    got %s %s -> %s [%s]\n", nk_event_type(l.items[i].type)->name,
+					l.items[i].actor ? l.items[i].actor : "-", l.items[i].target ? l.items[i].target : "-",
+					nk_event_status_name(l.items[i].status));
+	}
+	else if (strcmp(nk_event_status_name(e->status), st) != 0)
+	{
+		CHECK_STR_EQ(nk_event_status_name(e->status), st);
+		fprintf(stderr, "  line %d: %s\n", line, text);
+	}
+	nk_arena_destroy(a);
+}
+
+#define EXPECT(text, type, actor, target, st) expect_at(__LINE__, text, type, actor, target, st)
+
+#define EXPECT_NONE(text, type) \
+	do { \
+		nk_arena   *a_ = nk_arena_create(); \
+		nk_event_list l_ = run(a_, (text)); \
+		CHECK_INT_EQ(count_type(&l_, (type)), 0); \
+		nk_arena_destroy(a_); \
+	} while (0)
+
+static void
+test_table(void)
+{
+	static const char *const names[] = {
+		"VISIT", "ARRIVE", "DEPART", "MEET", "NEGOTIATE", "INVITE", "GIFT", "AGREE", "COOPERATE",
+		"ARMS_TRANSFER", "DEPLOY", "LAUNCH", "ATTACK", "CASUALTIES", "SANCTION", "ACCUSE", "DENY",
+		"WARN", "CRITICIZE", "PRAISE", "VETO", "ANNOUNCE"
+	};
+
+	CHECK_INT_EQ(nk_event_type_count(), 22);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	{
+		int			t = nk_event_type_parse(names[i]);
+		const nk_event_type_info *ti = nk_event_type(t);
+
+		CHECK(t >= 0);
+		if (ti == NULL)
+			continue;
+		CHECK(strlen(ti->cameo) >= 3);
+		CHECK(ti->quad_class >= 1 && ti->quad_class <= 4);
+		CHECK(ti->goldstein >= -10 && ti->goldstein <= 10);
+	}
+	CHECK_STR_EQ(nk_event_type(nk_event_type_parse("VISIT"))->cameo, "042");
+	CHECK_STR_EQ(nk_event_type(nk_event_type_parse("AGREE"))->cameo, "057");
+	CHECK_STR_EQ(nk_event_type(nk_event_type_parse("SANCTION"))->cameo, "163");
+	CHECK(nk_event_type_parse("PICNIC") < 0);
+	CHECK(nk_event_type(99) == NULL);
+	CHECK_STR_EQ(nk_event_status_name(NK_STATUS_CANCELLED), "cancelled");
+}
+
+static void
+test_types(void)
+{
+	EXPECT("Sergei Lavrov visited North Korea on Tuesday.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
+	EXPECT("Vladimir Putin paid a state visit to Pyongyang.", "VISIT", "Vladimir Putin", "North Korea", "reported");
+	EXPECT("Kim Jong Un arrived in Vladivostok by train.", "ARRIVE", "Kim Jong Un", "Vladivostok", "reported");
+	EXPECT("Sergei Lavrov left Vladivostok after two days.", "DEPART", "Sergei Lavrov", "Vladivostok", "reported");
+	EXPECT("Vladimir Putin met Kim Jong Un at the Vostochny Cosmodrome.", "MEET", "Vladimir Putin", "Kim Jong Un", "reported");
+	EXPECT("Sergei Lavrov held talks with Choe Son Hui in the capital.", "MEET", "Sergei Lavrov", "Choe Son Hui", "reported");
+	EXPECT("Sergei Lavrov negotiated with Choe Son Hui for hours.", "NEGOTIATE", "Sergei Lavrov", "Choe Son Hui", "reported");
+	EXPECT("Kim Jong Un invited Vladimir Putin to the capital.", "INVITE", "Kim Jong Un", "Vladimir Putin", "reported");
+	EXPECT("Vladimir Putin gifted Kim Jong Un a luxury limousine.", "GIFT", "Vladimir Putin", "Kim Jong Un", "reported");
+	EXPECT("Russia signed a treaty with North Korea in June.", "AGREE", "Russia", "North Korea", "reported");
+	EXPECT("North Korea will cooperate with Russia on space technology.", "COOPERATE", "North Korea", "Russia", "planned");
+	EXPECT("North Korea supplied artillery shells to Russia last year.", "ARMS_TRANSFER", "North Korea", "Russia", "reported");
+	EXPECT("Russia bought attack drones from Iran.", "ARMS_TRANSFER", "Iran", "Russia", "reported");
+	EXPECT("North Korea dispatched troops to the Kursk region.", "DEPLOY", "North Korea", "Russia", "reported");
+	EXPECT("North Korea launched a ballistic missile into the sea.", "LAUNCH", "North Korea", NULL, "reported");
+	EXPECT("Russia attacked Ukraine with North Korean missiles.", "ATTACK", "Russia", "Ukraine", "reported");
+	EXPECT("Dozens of North Korean soldiers were killed in the fighting.", "CASUALTIES", "North Korea", NULL, "reported");
+	EXPECT("The European Union imposed sanctions on North Korea.", "SANCTION", "European Union", "North Korea", "reported");
+	EXPECT("South Korea accused Russia of hypocrisy.", "ACCUSE", "South Korea", "Russia", "reported");
+	EXPECT("Dmitry Peskov denied the report.", "DENY", "Dmitry Peskov", NULL, "reported");
+	EXPECT("Kim Jong Un warned the United States against provocations.", "WARN", "Kim Jong Un", "United States", "reported");
+	EXPECT("Japan condemned North Korea for the test.", "CRITICIZE", "Japan", "North Korea", "reported");
+	EXPECT("Kim Jong Un praised Russia for its support.", "PRAISE", "Kim Jong Un", "Russia", "reported");
+	EXPECT("Russia vetoed the Security Council draft.", "VETO", "Russia", "United Nations Security Council", "reported");
+	EXPECT("The Kremlin made a surprise announcement on Monday.", "ANNOUNCE", "Kremlin", NULL, "reported");
+}
+
+static void
+test_statuses(void)
+{
+	EXPECT("Sergei Lavrov will visit North Korea next week.", "VISIT", "Sergei Lavrov", "North Korea", "planned");
+	EXPECT("Vladimir Putin is expected to meet Kim Jong Un soon.", "MEET", "Vladimir Putin", "Kim Jong Un", "planned");
+	EXPECT("Analysts suggest that North Korea may supply rockets to Russia.", "ARMS_TRANSFER", "North Korea", "Russia", "speculated");
+	EXPECT("South Korea alleged that North Korea sent shells to Russia.", "ARMS_TRANSFER", "North Korea", "Russia", "alleged");
+	EXPECT("Dmitry Peskov denied that Russia bought weapons from North Korea.", "ARMS_TRANSFER", "North Korea", "Russia", "denied");
+	EXPECT("Kim Jong Un did not meet Vladimir Putin on that trip.", "MEET", "Kim Jong Un", "Vladimir Putin", "negated");
+	EXPECT("A planned visit to Moscow by Kim Jong Un was called off.", "VISIT", "Kim Jong Un", "Russia", "cancelled");
+}
+
+static void
+test_scope(void)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l;
+	const nk_event *e;
+
+	/* negation of one verb does not reach the next clause */
+	l = run(a, "Kim Jong Un did not travel to Moscow, but Sergei Lavrov visited Pyongyang.");
+	e = find(&l, "VISIT", "Kim Jong Un", NULL);
+	CHECK(e != NULL && e->status == NK_STATUS_NEGATED);
+	e = find(&l, "VISIT", "Sergei Lavrov", "North Korea");
+	CHECK(e != NULL && e->status == NK_STATUS_REPORTED);
+	/* a denial after a contrast does not deny what came before it */
+	l = run(a, "Russia signed a treaty with North Korea, though Dmitry Peskov denied any arms deals.");
+	e = find(&l, "AGREE", "Russia", "North Korea");
+	CHECK(e != NULL && e->status == NK_STATUS_REPORTED);
+	/* alleged by one side, denied by another: two rows */
+	l = run(a, "South Korea claims North Korea shipped missiles to Russia. Dmitry Peskov denied that North Korea shipped missiles to Russia.");
+	CHECK_INT_EQ(count_type(&l, "ARMS_TRANSFER"), 2);
+	CHECK_INT_EQ(count_type(&l, "DENY"), 0);
+	nk_arena_destroy(a);
+	/* conditionals give no row */
+	EXPECT_NONE("If North Korea sold rockets to Russia, it would break the embargo.", "ARMS_TRANSFER");
+	EXPECT_NONE("Sanctions would follow if Pyongyang shipped shells to Russia.", "ARMS_TRANSFER");
+}
+
+static void
+test_arguments(void)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l;
+	const nk_event *e;
+
+	/* passive with "by" */
+	EXPECT("Vladimir Putin was welcomed by Kim Jong Un at the airport.", "MEET", "Kim Jong Un", "Vladimir Putin", "reported");
+	EXPECT("Invited by Kim Jong Un, Vladimir Putin arrived in Pyongyang.", "INVITE", "Kim Jong Un", "Vladimir Putin", "reported");
+	/* apposition and relative clause */
+	EXPECT("Sergei Lavrov, the Russian foreign minister, arrived in Pyongyang.", "ARRIVE", "Sergei Lavrov", "Pyongyang", "reported");
+	EXPECT("Kim Jong Un, who arrived in Russia on an armored train, met Vladimir Putin.", "MEET", "Kim Jong Un", "Vladimir Putin", "reported");
+	EXPECT("Kim Jong Un, who arrived in Russia on an armored train, met Vladimir Putin.", "ARRIVE", "Kim Jong Un", "Russia", "reported");
+	/* coordination: a symmetric type takes both sides */
+	EXPECT("Vladimir Putin and Kim Jong Un met for three hours.", "MEET", "Vladimir Putin", "Kim Jong Un", "reported");
+	/* a demonym stands for its country; a city is never an actor */
+	EXPECT("North Korean troops were deployed to Russia.", "DEPLOY", "North Korea", "Russia", "reported");
+	l = run(a, "Vladivostok hosted the summit.");
+	CHECK(find(&l, "MEET", "Vladivostok", NULL) == NULL);
+	/* a pronoun takes the last person */
+	EXPECT("Kim Jong Un left Pyongyang on Sunday. He arrived in Vladivostok on Tuesday.", "ARRIVE", "Kim Jong Un", "Vladivostok", "reported");
+	/* repeated mentions merge */
+	l = run(a, "Sergei Lavrov visited North Korea. Sergei Lavrov visited North Korea again, KCNA said.");
+	CHECK_INT_EQ(count_type(&l, "VISIT"), 1);
+	/* source */
+	l = run(a, "Vladimir Putin will visit North Korea, the Kremlin said.");
+	e = find(&l, "VISIT", "Vladimir Putin", "North Korea");
+	CHECK(e != NULL && eq(e->source, "Kremlin"));
+	l = run(a, "According to KCNA, Kim Jong Un met Sergei Lavrov.");
+	e = find(&l, "MEET", "Kim Jong Un", "Sergei Lavrov");
+	CHECK(e != NULL && eq(e->source, "Korean Central News Agency"));
+	/* date from the clause */
+	l = run(a, "Sergei Lavrov arrived in Pyongyang on 12 June 2024.");
+	e = find(&l, "ARRIVE", "Sergei Lavrov", "Pyongyang");
+	CHECK(e != NULL && e->has_date);
+	l = run(a, "Sergei Lavrov arrived in Pyongyang.");
+	e = find(&l, "ARRIVE", "Sergei Lavrov", "Pyongyang");
+	CHECK(e != NULL && !e->has_date);
+	/* a row needs an actor or a target */
+	EXPECT_NONE("The delegation visited the exhibition.", "VISIT");
+	nk_arena_destroy(a);
+}
+
+static void
+test_items(void)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l;
+	const nk_event *e;
+
+	l = run(a, "North Korea sent five rocket launchers, a radar and two tanks to Russia.");
+	e = find(&l, "ARMS_TRANSFER", "North Korea", "Russia");
+	CHECK(e != NULL);
+	if (e)
+	{
+		CHECK_INT_EQ(e->n_items, 3);
+		CHECK(e->has_quantity && e->quantity == 5);
+	}
+	l = run(a, "North Korea sent 11,000 troops to Russia.");
+	e = find(&l, "DEPLOY", "North Korea", "Russia");
+	CHECK(e != NULL && e->has_quantity && e->quantity == 11000);
+	l = run(a, "North Korea sent about 10,000 to 12,000 troops to Russia.");
+	e = find(&l, "DEPLOY", "North Korea", "Russia");
+	CHECK(e != NULL && e->has_quantity && e->quantity == 10000 && e->has_quantity_max && e->quantity_max == 12000);
+	l = run(a, "North Korea shipped up to 3 million shells to Russia.");
+	e = find(&l, "ARMS_TRANSFER", "North Korea", "Russia");
+	CHECK(e != NULL && !e->has_quantity && e->has_quantity_max && e->quantity_max == 3000000);
+	l = run(a, "North Korea sent 15-hundred soldiers to Russia.");
+	e = find(&l, "DEPLOY", "North Korea", "Russia");
+	CHECK(e != NULL && e->has_quantity && e->quantity == 1500);
+	nk_arena_destroy(a);
+}
+
+static void
+test_robustness(void)
+{
+	static const char *const odd[] = {
+		"", " ", ".", "visit", "Visited by by by", "Kim Jong Un and and and met",
+		"If if if unless would could.", "North Korea sent 99999999999999999999999 shells to Russia.",
+		"\xff\xfe invalid \xc3", "sent to to to to to to to to to to to to to to to to Russia",
+	};
+
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++)
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, odd[i]);
+
+		CHECK(l.count < 100);
+		nk_arena_destroy(a);
+	}
+}
+
+int
+main(void)
+{
+	gaz = test_build();
+	test_table();
+	test_types();
+	test_statuses();
+	test_scope();
+	test_arguments();
+	test_items();
+	test_robustness();
+	nk_gazetteer_destroy(gaz);
+	return unit_report();
+}
