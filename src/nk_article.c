@@ -106,17 +106,6 @@ static const char *const furniture_openings[] = {
 	NULL
 };
 
-/*
- * Words one of which every furniture phrase below has: a line without any
- * of them is not searched for the phrases.
- */
-static const char *const furniture_anchors[] = {
-	"afp", "anytime", "contributed", "cookie", "cookies", "email", "getty", "handout", "image",
-	"inbox", "journalism", "l", "left", "pdf", "photo", "picture", "privacy", "r", "reading",
-	"required", "reuters", "right", "rights", "shutterstock", "subscribe", "subscriber",
-	"subscribers", "video"
-};
-
 /* Phrases that mark a line as furniture wherever they stand and however long the line. */
 static const char *const furniture_phrases[] = {
 	"(ap photo", "(getty images)", "(photo", "/ reuters)", "/afp", "afp via getty",
@@ -189,41 +178,83 @@ contains_any(const char *const *list, const char *s)
 	return false;
 }
 
-/* Whether the word w[0..n) (any case) is one of list. */
-static bool
-word_in(const char *const *list, size_t count, const char *w, size_t n)
+/* What a word tells the furniture test: nothing, a phrase may follow, or a label may open the line. */
+typedef enum cue_kind
 {
-	for (size_t i = 0; i < count; i++)
-	{
-		const char *a = list[i];
-		size_t		k = 0;
-
-		while (k < n && a[k] != '\0' && a[k] == ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]))
-			k++;
-		if (k == n && a[k] == '\0')
-			return true;
-	}
-	return false;
-}
+	CUE_NONE,
+	CUE_ANCHOR,					/* a word every furniture phrase has one of */
+	CUE_OPENING					/* the first word of one of furniture_labels */
+} cue_kind;
 
 /*
- * Whether the text s[0..len) has a word of furniture_anchors (compared
- * case-insensitively over ASCII letters), or opens with a word that starts
+ * The cue words by length.  Every phrase of furniture_phrases has a word of
+ * kind CUE_ANCHOR, and every label of furniture_labels opens with a word of
+ * kind CUE_OPENING or CUE_ANCHOR: a line with neither is not furniture by
+ * phrase or label.
+ */
+#define CUE_MAX_LEN 12
+
+typedef struct cue_word
+{
+	const char *word;
+	cue_kind	kind;
+} cue_word;
+
+static const cue_word cue_words[CUE_MAX_LEN + 1][12] = {
+	{{NULL, CUE_NONE}},	/* 0 */
+	{{"l", CUE_ANCHOR}, {"r", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 1 */
+	{{NULL, CUE_NONE}},	/* 2 */
+	{{"afp", CUE_ANCHOR}, {"our", CUE_OPENING}, {"pdf", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 3 */
+	{{"left", CUE_ANCHOR}, {"live", CUE_OPENING}, {"read", CUE_OPENING}, {NULL, CUE_NONE}},	/* 4 */
+	{{"email", CUE_ANCHOR}, {"getty", CUE_ANCHOR}, {"image", CUE_ANCHOR}, {"inbox", CUE_ANCHOR}, {"photo", CUE_ANCHOR}, {"right", CUE_ANCHOR}, {"video", CUE_ANCHOR}, {"watch", CUE_OPENING}, {NULL, CUE_NONE}},	/* 5 */
+	{{"cookie", CUE_ANCHOR}, {"photos", CUE_OPENING}, {"rights", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 6 */
+	{{"anytime", CUE_ANCHOR}, {"cookies", CUE_ANCHOR}, {"editing", CUE_OPENING}, {"handout", CUE_ANCHOR}, {"picture", CUE_ANCHOR}, {"privacy", CUE_ANCHOR}, {"reading", CUE_ANCHOR}, {"related", CUE_OPENING}, {"reuters", CUE_ANCHOR}, {"writing", CUE_OPENING}, {NULL, CUE_NONE}},	/* 7 */
+	{{"compiled", CUE_OPENING}, {"required", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 8 */
+	{{"reporting", CUE_OPENING}, {"subscribe", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 9 */
+	{{"additional", CUE_OPENING}, {"journalism", CUE_ANCHOR}, {"subscriber", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 10 */
+	{{"contributed", CUE_ANCHOR}, {"subscribers", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 11 */
+	{{"shutterstock", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 12 */
+};
+
+/* The cue kind of the ASCII word w[0..n), in any case. */
+static cue_kind
+cue_of_word(const char *w, size_t n)
+{
+	char		lower[CUE_MAX_LEN + 1];
+
+	if (n == 0 || n > CUE_MAX_LEN)
+		return CUE_NONE;
+	for (size_t i = 0; i < n; i++)
+		lower[i] = (char) ((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+	lower[n] = '\0';
+	for (const cue_word *c = cue_words[n]; c->word; c++)
+		if (c->word[0] == lower[0] && strcmp(c->word, lower) == 0)
+			return c->kind;
+	return CUE_NONE;
+}
+
+/* Whether a word starting with letter c can be a cue: a bit per letter. */
+#define CUE_LETTERS ((1u << ('a' - 'a')) | (1u << ('c' - 'a')) | (1u << ('e' - 'a')) | \
+					 (1u << ('g' - 'a')) | (1u << ('h' - 'a')) | (1u << ('i' - 'a')) | \
+					 (1u << ('j' - 'a')) | (1u << ('l' - 'a')) | (1u << ('o' - 'a')) | \
+					 (1u << ('p' - 'a')) | (1u << ('r' - 'a')) | (1u << ('s' - 'a')) | \
+					 (1u << ('v' - 'a')) | (1u << ('w' - 'a')))
+
+/*
+ * Whether the text s[0..len) has an anchor cue word (compared
+ * case-insensitively over ASCII letters), or opens with a word that opens
  * one of furniture_labels.  A long line that has neither is story.
  */
 static bool
 might_be_furniture(const char *s, size_t len)
 {
-	static const char *const label_openings[] = {
-		"additional", "compiled", "editing", "image", "live", "our", "photo", "photos",
-		"picture", "read", "related", "reporting", "video", "watch", "writing"
-	};
 	size_t		i = 0;
 	bool		first = true;
 
 	while (i < len)
 	{
 		size_t		start;
+		unsigned	letter;
 
 		while (i < len && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
 		{
@@ -236,12 +267,14 @@ might_be_furniture(const char *s, size_t len)
 			i++;
 		if (i == start)
 			break;
-		if (word_in(furniture_anchors, sizeof(furniture_anchors) / sizeof(furniture_anchors[0]),
-					s + start, i - start))
-			return true;
-		if (first && word_in(label_openings, sizeof(label_openings) / sizeof(label_openings[0]),
-							 s + start, i - start))
-			return true;
+		letter = (unsigned) ((s[start] | 0x20) - 'a');
+		if (CUE_LETTERS & (1u << letter))
+		{
+			cue_kind	k = cue_of_word(s + start, i - start);
+
+			if (k == CUE_ANCHOR || (k == CUE_OPENING && first))
+				return true;
+		}
 		first = false;
 	}
 	return false;

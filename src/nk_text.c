@@ -241,6 +241,11 @@ fold_char(int32_t cp, char *out)
 	utf8proc_ssize_t n;
 	size_t		o = 0;
 
+	if (cp < 0x80)
+	{
+		out[0] = (char) ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp == '`' ? '\'' : cp);
+		return 1;
+	}
 	if (nk_cp_is_apostrophe(cp))
 		cp = '\'';
 	else if (nk_cp_is_dash(cp))
@@ -290,8 +295,22 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 	out = nk_arena_alloc(arena, cap);
 	while (pos < len)
 	{
-		int32_t		cp = nk_utf8_next(s, len, &pos);
+		unsigned char c = (unsigned char) s[pos];
+		int32_t		cp;
 
+		/* printable ASCII other than space, the common case */
+		if (c > ' ' && c < 0x7F)
+		{
+			if (space)
+			{
+				out[o++] = ' ';
+				space = false;
+			}
+			out[o++] = (char) ((c >= 'A' && c <= 'Z') ? c + 32 : c == '`' ? '\'' : c);
+			pos++;
+			continue;
+		}
+		cp = nk_utf8_next(s, len, &pos);
 		if (nk_cp_is_space(cp))
 		{
 			space = o > 0;
