@@ -46,7 +46,7 @@ fi
 count 1 0 "build (warnings are errors)"
 
 # engine unit tests under ASan and UBSan
-step unit make -s unit
+step unit make -s WERROR=1 unit
 urc=$?
 read -r up uf < <(awk '/^[0-9]+ passed, [0-9]+ failed$/ { p += $1; f += $3 } END { print p + 0, f + 0 }' "$log/unit.log")
 if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:' "$log/unit.log"; then uf=$((uf + 1)); fi
@@ -54,7 +54,7 @@ if [ "$urc" -ne 0 ] && [ "$uf" -eq 0 ]; then uf=1; fi
 count "$up" "$uf" "engine unit tests (ASan, UBSan)"
 
 # fuzzing, bounded in time
-if step fuzz make -s fuzz FUZZ_SECONDS="$FUZZ_SECONDS"; then
+if step fuzz make -s WERROR=1 fuzz FUZZ_SECONDS="$FUZZ_SECONDS"; then
 	n=$(grep -c '^== fuzz_' "$log/fuzz.log")
 	count "$n" 0 "libFuzzer harnesses, ${FUZZ_SECONDS}s each"
 else
