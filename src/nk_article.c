@@ -347,8 +347,18 @@ split_lines(page *p)
 		size_t		start;
 		size_t		len;
 
-		while (end < p->len && p->raw[end] != '\n' && p->raw[end] != '\r')
-			end++;
+		{
+			const char *nl = memchr(p->raw + pos, '\n', p->len - pos);
+
+			end = nl ? (size_t) (nl - p->raw) : p->len;
+			/* a lone \r ends a line too (old Mac text) */
+			for (size_t i = pos; i < end; i++)
+				if (p->raw[i] == '\r' && (i + 1 >= p->len || p->raw[i + 1] != '\n'))
+				{
+					end = i;
+					break;
+				}
+		}
 		start = pos;
 		len = end - pos;
 		trim(p->raw, &start, &len);
@@ -418,6 +428,41 @@ closing_mark_before(const char *s, size_t end)
 }
 
 /*
+ * What a byte of UTF-8 text is, for counting words without decoding: ASCII
+ * letters and digits, and the lead bytes of letters of Latin, Cyrillic,
+ * Greek (0xC3..0xE1) and Hangul and CJK (0xEA..) are word bytes; 0xE2 leads
+ * punctuation (dashes, quotes); 0x80..0xBF continue a character.
+ */
+#define BYTE_WORD 1
+#define BYTE_DIGIT 2
+#define BYTE_CONTINUATION 4
+
+#define W BYTE_WORD
+#define D (BYTE_WORD | BYTE_DIGIT)
+#define C BYTE_CONTINUATION
+static const uint8_t byte_class[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x20 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* 0x30 */ D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+	/* 0x40 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	/* 0x50 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+	/* 0x60 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	/* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+	/* 0x80 */ C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	/* 0x90 */ C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	/* 0xA0 */ C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	/* 0xB0 */ C, C, C, C, C, C, C, C, C, C, C, C, C, C, C, C,
+	/* 0xC0 */ 0, 0, 0, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	/* 0xD0 */ W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+	/* 0xE0 */ W, W, 0, 0, 0, 0, 0, 0, 0, 0, W, W, W, W, W, W,
+	/* 0xF0 */ W, W, W, W, W, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+};
+#undef W
+#undef D
+#undef C
+
+/*
  * Measure a line in one pass over its bytes: words, digits, final
  * punctuation, and whether it reads as story text.
  */
@@ -431,16 +476,12 @@ measure_line(page *p, line *l)
 
 	for (size_t i = 0; i < l->len; i++)
 	{
-		unsigned char c = (unsigned char) s[i];
-		bool		word_byte = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			(c >= '0' && c <= '9') || (c >= 0xC3 && c < 0xE2) || c >= 0xEA;
+		uint8_t		class = byte_class[(unsigned char) s[i]];
 
-		/* letters of Latin, Cyrillic, Greek, Hangul and CJK start at 0xC3 or 0xEA; 0xE2 starts punctuation */
-		if (word_byte && !in_word)
+		if ((class & BYTE_WORD) && !in_word)
 			l->words++;
-		in_word = word_byte || (in_word && (c & 0xC0) == 0x80);
-		if (c >= '0' && c <= '9')
-			l->digit = true;
+		in_word = (class & BYTE_WORD) || (in_word && (class & BYTE_CONTINUATION));
+		l->digit |= (class & BYTE_DIGIT) != 0;
 	}
 	while (end > 0 && (mark = closing_mark_before(s, end)) > 0)
 		end -= mark;
