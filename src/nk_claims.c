@@ -306,7 +306,11 @@ status_before(const sctx *c, size_t t)
 	if (cancelled_sentence(c))
 		return NK_STATUS_CANCELLED;
 	stretch(c, t, &a, &b);
-	for (size_t i = t; i > c->f && i + 6 >= t; i--)
+	/* "his arrival ... had been expected", "the visit is scheduled" */
+	for (size_t i = t + 1; i <= b && i <= t + 8; i++)
+		if ((is(c, i, "expected") || is(c, i, "scheduled") || is(c, i, "planned")) && is_any(c, i - 1, be_forms))
+			return NK_STATUS_PLANNED;
+	for (size_t i = t; i > c->f && i + 12 >= t; i--)
 	{
 		size_t		j = i - 1;
 
@@ -355,7 +359,10 @@ date_near(const sctx *c, size_t t)
 {
 	long		best = -1;
 	long		best_dist = 0;
+	size_t		a,
+				b;
 
+	stretch(c, t, &a, &b);
 	for (size_t k = 0; k < c->nd; k++)
 	{
 		size_t		p;
@@ -365,6 +372,9 @@ date_near(const sctx *c, size_t t)
 			continue;
 		p = date_first_token(c, k);
 		dist = p >= t ? (long) (p - t) : (long) (t - p) + 1;
+		/* one in the word's own stretch first */
+		if (p < a || p > b)
+			dist += 1000;
 		if (best < 0 || dist < best_dist)
 		{
 			best = (long) k;
@@ -566,7 +576,7 @@ stem_at(const sctx *c, size_t i, const char *const *stems)
 				return false;
 			if (strcmp(*stems, "left") == 0 && c->tok[i].fold_len != 4)
 				return false;
-			if (strcmp(*stems, "present") == 0)
+			if (strcmp(*stems, "present") == 0 || has_prefix(c, i, "visitor"))
 				return false;
 			return true;
 		}
@@ -582,8 +592,15 @@ anchor_of(const sctx *c, const char *type)
 	if (stems == NULL)
 		return -1;
 	for (size_t i = c->f; i <= c->l; i++)
+	{
 		if (stem_at(c, i, stems))
 			return (long) i;
+		/* "asked the Russian president to come to his country" */
+		if (stems == invite_stems && (is(c, i, "asked") || is(c, i, "asks") || is(c, i, "urged")))
+			for (size_t j = i + 1; j <= c->l && j <= i + 8; j++)
+				if (is(c, j, "to") && (is(c, j + 1, "come") || is(c, j + 1, "visit")))
+					return (long) i;
+	}
 	return -1;
 }
 
@@ -865,6 +882,59 @@ taken(const sctx *c, size_t i)
 	return c->downer[i - c->f] >= 0 || owner_at(c, i) >= 0;
 }
 
+static bool is_speaker(const sctx *c, const nk_entity_mention *m);
+
+/*
+ * Whose count tokens i..u are: a demonym, country or body among its
+ * modifiers ("North Korean soldiers"), after "from" ("soldiers from North
+ * Korea"), or the agent before it that is not the speaker.
+ */
+static const nk_entity_mention *
+owner_of_count(const sctx *c, size_t i, size_t u)
+{
+	const nk_entity_mention *m;
+
+	for (size_t j = i; j <= u; j++)
+		if ((m = mention(c, owner_at(c, j))) != NULL && m->label != NK_LABEL_PERSON)
+			return m;
+	if ((is(c, u + 1, "from") || is(c, u + 1, "of")) && (m = mention(c, owner_at(c, u + 2))) != NULL &&
+		m->label != NK_LABEL_PERSON)
+		return m;
+	m = agent_before(c, i);
+	return m != NULL && !is_speaker(c, m) ? m : NULL;
+}
+
+/* Troops "taking part", "sent", "fighting" with no number: a deployment the events stage may have missed. */
+static void
+claims_from_troops(sctx *c, const nk_event *ev, size_t nev)
+{
+	for (size_t k = 0; k < nev; k++)
+		if (strcmp(nk_event_type(ev[k].type)->name, "DEPLOY") == 0)
+			return;
+	for (size_t i = c->f; i <= c->l; i++)
+	{
+		const char *unit = unit_at(c, i);
+		bool		acting = false;
+		nk_claim   *cl;
+
+		if (unit == NULL || strcmp(unit, "troops") != 0)
+			continue;
+		for (size_t j = c->f; j <= c->l; j++)
+			if (stem_at(c, j, deploy_stems) || ((is(c, j, "taking") || is(c, j, "take") || is(c, j, "took")) &&
+												is(c, j + 1, "part")) || is(c, j, "fighting"))
+				acting = true;
+		if (!acting)
+			return;
+		cl = new_claim(c, "DEPLOY");
+		set_subject(cl, owner_of_count(c, i > c->f + 3 ? i - 3 : c->f, i));
+		cl->status = status_before(c, i);
+		cl->polarity = polarity_of(c, c->f, c->l);
+		if (cl->polarity == NK_POLARITY_NEGATIVE && cl->status == NK_STATUS_REPORTED)
+			cl->status = NK_STATUS_DENIED;
+		return;
+	}
+}
+
 static void
 claims_from_numbers(sctx *c)
 {
@@ -917,7 +987,16 @@ claims_from_numbers(sctx *c)
 				break;
 		}
 		if (u > c->l || (unit = unit_at(c, u)) == NULL)
-			continue;
+		{
+			/* "put the number of troops ... at as many as 10,000" */
+			unit = NULL;
+			for (size_t j = i; j > c->f + 1 && j + 16 > i && unit == NULL; j--)
+				if (is(c, j - 2, "number") && is(c, j - 1, "of"))
+					unit = unit_at(c, j);
+			if (unit == NULL)
+				continue;
+			u = last;
+		}
 		/* "152 mm", "a 32-page report", ages: not counts */
 		if (c->tok[i].kind == NK_TOKEN_NUMBER && v >= 1900 && v <= 2100 && last == i && !strchr(c->tok[i].fold, ','))
 			continue;
@@ -970,11 +1049,7 @@ claims_from_numbers(sctx *c)
 			cl->number_max *= 1.609;
 			cl->unit = "km";
 		}
-		{
-			const nk_entity_mention *s = agent_before(c, i);
-
-			set_subject(cl, s);
-		}
+		set_subject(cl, owner_of_count(c, i, u));
 		if (is_tied_unit(unit))
 		{
 			long		dk = date_near(c, i);
@@ -1066,7 +1141,7 @@ claims_from_series(sctx *c)
 		if (ord > 0)
 		{
 			/* "first ... since <date>" (within 12 words) */
-			for (size_t j = i + 1; j <= c->l && j <= i + 12; j++)
+			for (size_t j = i + 1; j <= c->l && j <= i + 16; j++)
 			{
 				if (is(c, j, "since"))
 				{
@@ -1464,10 +1539,20 @@ nk_claims_of_doc(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			vk++;
 		claims_from_events(&c, events.items + ev0, vk - ev0);
 		claims_from_words(&c, events.items + ev0, vk - ev0);
+		claims_from_troops(&c, events.items + ev0, vk - ev0);
 		claims_from_numbers(&c);
 		claims_from_series(&c);
 		claims_from_meetings(&c);
-		claims_from_statements(&c);
+		{
+			size_t		first = out->count;
+
+			claims_from_statements(&c);
+			/* what a sentence's speaker said comes from the speaker */
+			for (size_t k = first; k < out->count; k++)
+				for (size_t q = 0; q < first; q++)
+					if (out->items[q].sentence == (int32_t) s && out->items[q].source == NULL)
+						out->items[q].source = out->items[k].subject;
+		}
 		claims_from_mentions(&c);
 	}
 }
@@ -2036,7 +2121,17 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 			return;
 		}
 		repeatable = false;
+		series = true;
 		id += 0.2f;
+	}
+	/* the same speaker's denials or allegations, reported days apart: two statements */
+	if (a->source && b->source && a->polarity == b->polarity &&
+		(a->polarity != NK_POLARITY_AFFIRMATIVE || a->status == NK_STATUS_ALLEGED) &&
+		names(g, a->source, NK_CLAIM_LOOKUP, b->source, NK_CLAIM_LOOKUP) >= NAMES_RELATED &&
+		a->has_reported && b->has_reported && llabs(a->reported - b->reported) > 3 * SECONDS_PER_DAY)
+	{
+		different(m, id, nk_arena_sprintf(arena, "statements of %s on different occasions", a->source));
+		return;
 	}
 	/* time: the same occasion? */
 	if (a->has_date && b->has_date)
@@ -2116,6 +2211,11 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 	{
 		conflict(arena, m, a, b, slot, a->polarity == NK_POLARITY_NEGATIVE ? "denied" : "affirmed",
 				 b->polarity == NK_POLARITY_NEGATIVE ? "denied" : "affirmed", false);
+		return;
+	}
+	if ((a->polarity == NK_POLARITY_UNVERIFIED) != (b->polarity == NK_POLARITY_UNVERIFIED))
+	{
+		conflict(arena, m, a, b, slot, nk_polarity_name(a->polarity), nk_polarity_name(b->polarity), false);
 		return;
 	}
 	if ((a->status == NK_STATUS_CANCELLED) != (b->status == NK_STATUS_CANCELLED))
