@@ -981,6 +981,8 @@ claims_from_numbers(sctx *c)
 			if (c->tok[u].kind != NK_TOKEN_WORD && !is_dash(c, u) && !(c->tok[u].kind == NK_TOKEN_PUNCT &&
 																	   (c->tok[u].flags & NK_TOKEN_POSSESSIVE)))
 				break;
+			if (read_number(c, u, &w, &last2))
+				break;
 			if (is(c, u, "other"))
 				other = true;
 			if (is(c, u, "of") || is(c, u, "and") || is(c, u, "to") || is(c, u, "or") || is_any(c, u, be_forms))
@@ -1540,7 +1542,28 @@ nk_claims_of_doc(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		claims_from_events(&c, events.items + ev0, vk - ev0);
 		claims_from_words(&c, events.items + ev0, vk - ev0);
 		claims_from_troops(&c, events.items + ev0, vk - ev0);
-		claims_from_numbers(&c);
+		{
+			size_t		first = out->count;
+
+			claims_from_numbers(&c);
+			/* an event's quantity takes the wording of the same number in its sentence */
+			for (size_t k = first; k < out->count; k++)
+				for (size_t q = 0; q < first; q++)
+				{
+					nk_claim   *e = &out->items[q];
+					const nk_claim *n = &out->items[k];
+
+					if (e->sentence == (int32_t) s && e->has_number && e->value == NULL &&
+						(e->number == n->number || e->number_max == n->number_max))
+					{
+						e->number = n->number;
+						e->number_max = n->number_max;
+						e->approx = n->approx;
+						e->value = n->value;
+						e->unit = n->unit;
+					}
+				}
+		}
 		claims_from_series(&c);
 		claims_from_meetings(&c);
 		{
