@@ -972,6 +972,13 @@ claims_from_numbers(sctx *c)
 		}
 		else if (!read_number(c, i, &v, &last))
 			continue;
+		/* "10,000 to 12,000 troops", "between 10,000 and 12,000" ("June 19-20" is a date, not this) */
+		w = 0;
+		if (!vague && (is(c, last + 1, "to") || is_dash(c, last + 1) || (is(c, last + 1, "and") && is(c, i - 1, "between")))
+			&& read_number(c, last + 2, &w, &last2) && w > v)
+			last = last2;
+		else
+			w = 0;
 		/* the unit: right after, or after up to three modifiers ("North Korean special forces") */
 		u = last + 1;
 		if (is_dash(c, u) && unit_at(c, u + 1))
@@ -981,8 +988,13 @@ claims_from_numbers(sctx *c)
 			if (c->tok[u].kind != NK_TOKEN_WORD && !is_dash(c, u) && !(c->tok[u].kind == NK_TOKEN_PUNCT &&
 																	   (c->tok[u].flags & NK_TOKEN_POSSESSIVE)))
 				break;
-			if (read_number(c, u, &w, &last2))
-				break;
+			{
+				double		w2;
+				size_t		l2;
+
+				if (read_number(c, u, &w2, &l2))
+					break;
+			}
 			if (is(c, u, "other"))
 				other = true;
 			if (is(c, u, "of") || is(c, u, "and") || is(c, u, "to") || is(c, u, "or") || is_any(c, u, be_forms))
@@ -1022,8 +1034,7 @@ claims_from_numbers(sctx *c)
 		cl->has_number = true;
 		cl->number = v;
 		cl->number_max = v;
-		/* "10,000 to 12,000 troops", "June 19-20" is a date, not this */
-		if (!vague && (is(c, last + 1, "to") || is_dash(c, last + 1)) && read_number(c, last + 2, &w, &last2) && w > v)
+		if (w > v)
 		{
 			cl->number_max = w;
 			approx = NK_APPROX_RANGE;
@@ -1860,6 +1871,7 @@ typedef struct match
 	int			tier;			/* 1 events and facts, 2 statements, 3 mentions */
 	float		identity;
 	bool		conflict;
+	bool		decisive;		/* different items, numbers in a series, occasions */
 	nk_comparison cmp;
 } match;
 
@@ -2132,6 +2144,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		if (!items_share(a, b))
 		{
 			different(m, id, nk_arena_sprintf(arena, "%s items: %s vs %s", slot, a->items[0], b->items[0]));
+			m->decisive = true;
 			return;
 		}
 		id += 0.1f;
@@ -2141,6 +2154,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		if (a->ordinal != b->ordinal)
 		{
 			different(m, id, nk_arena_sprintf(arena, "%s: number %d vs number %d", slot, a->ordinal, b->ordinal));
+			m->decisive = true;
 			return;
 		}
 		repeatable = false;
@@ -2284,7 +2298,14 @@ better(const match *x, const match *y)
 		return false;
 	/* the same event or fact over a difference, events and facts over statements over mentions */
 	if ((x->kind == MATCH_SAME) != (y->kind == MATCH_SAME))
-		return x->kind == MATCH_SAME;
+	{
+		/* a decisive difference over a weaker sameness at the same tier */
+		const match *d = x->kind == MATCH_SAME ? y : x;
+		const match *sm = x->kind == MATCH_SAME ? x : y;
+		bool		dw = d->decisive && d->tier == sm->tier && d->identity >= sm->identity;
+
+		return x->kind == MATCH_SAME ? !dw : dw;
+	}
 	if (x->tier != y->tier)
 		return x->tier < y->tier;
 	/* a firmly identified conflict over an agreement */
