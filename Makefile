@@ -85,10 +85,15 @@ build/unit/%: test/unit/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) test/unit/unit
 	@mkdir -p $(@D)
 	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ENGINE_SRCS) -lutf8proc
 
-$(UNIT_BINS) $(FUZZ_BINS) build/nkwatch-cli build/events_driver: src/nk_events_lexicon.h
+$(UNIT_BINS) $(FUZZ_BINS) build/nkwatch-cli build/events_driver build/stage_driver: src/nk_events_lexicon.h
 
 # the events pipeline on files, outside the server (measurements, benchmarks)
 build/events_driver: test/unit/events_driver.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) src/nk_events_lexicon.h
+	@mkdir -p $(@D)
+	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc
+
+# one stage on one file, for instruction counts (test/bench/README.md)
+build/stage_driver: test/bench/stage_driver.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) src/nk_events_lexicon.h
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc
 

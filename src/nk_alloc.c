@@ -221,6 +221,25 @@ nk_vec_grow(nk_arena *a, void **items, size_t *capacity, size_t elem_size)
 	*capacity = cap;
 }
 
+/* Grow to at least need elements (and at least double), keeping the first count. */
+void
+nk_vec_grow_to(nk_arena *a, void **items, size_t *capacity, size_t count, size_t need,
+			   size_t elem_size)
+{
+	size_t		cap = *capacity ? *capacity * 2 : 16;
+	void	   *p;
+
+	if (cap < need)
+		cap = need;
+	if (cap > SIZE_MAX / elem_size)
+		nk_error("array of %zu elements overflows", cap);
+	p = nk_arena_alloc(a, cap * elem_size);
+	if (count)
+		memcpy(p, *items, count * elem_size);
+	*items = p;
+	*capacity = cap;
+}
+
 void
 nk_vec_zero_slot(void *slot, size_t elem_size)
 {

@@ -68,7 +68,15 @@ extern size_t nk_arena_size(const nk_arena *arena);
 	 nk_vec_zero_slot(&(vec)->items[(vec)->count], sizeof(*(vec)->items)), \
 	 &(vec)->items[(vec)->count++])
 
+/* Make room for n more elements in one allocation (the slots are not zeroed). */
+#define nk_vec_reserve(arena, vec, n) \
+	((vec)->capacity - (vec)->count < (n) \
+	 ? nk_vec_grow_to((arena), (void **) &(vec)->items, &(vec)->capacity, (vec)->count, \
+					  (vec)->count + (n), sizeof(*(vec)->items)) : (void) 0)
+
 extern void nk_vec_grow(nk_arena *arena, void **items, size_t *capacity, size_t elem_size);
+extern void nk_vec_grow_to(nk_arena *arena, void **items, size_t *capacity, size_t count,
+						   size_t need, size_t elem_size);
 extern void nk_vec_zero_slot(void *slot, size_t elem_size);
 
 #endif							/* NK_ALLOC_H */

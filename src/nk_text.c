@@ -119,13 +119,6 @@ nk_cp_is_mark_unicode(int32_t cp)
 }
 
 bool
-nk_cp_is_newline(int32_t cp)
-{
-	return cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f' || cp == 0x85 ||
-		cp == 0x2028 || cp == 0x2029;
-}
-
-bool
 nk_cp_is_space_unicode(int32_t cp)
 {
 	utf8proc_category_t c;
@@ -137,12 +130,10 @@ nk_cp_is_space_unicode(int32_t cp)
 }
 
 bool
-nk_cp_is_invisible(int32_t cp)
+nk_cp_is_invisible_unicode(int32_t cp)
 {
 	utf8proc_category_t c;
 
-	if (cp < 0x80)
-		return cp < 0x20 ? cp != '\t' && !nk_cp_is_newline(cp) : cp == 0x7F;
 	if (nk_cp_is_newline(cp))
 		return false;
 	c = category(cp);
@@ -156,25 +147,6 @@ nk_cp_is_dash(int32_t cp)
 	if (cp < 0x80)
 		return cp == '-';
 	return cp == '-' || cp == 0x2212 || cp == 0x00AD || category(cp) == UTF8PROC_CATEGORY_PD;
-}
-
-bool
-nk_cp_is_apostrophe(int32_t cp)
-{
-	switch (cp)
-	{
-		case '\'':
-		case 0x2019:			/* right single quotation mark */
-		case 0x2018:			/* left single quotation mark */
-		case 0x02BC:			/* modifier letter apostrophe */
-		case 0x0060:			/* grave accent */
-		case 0x00B4:			/* acute accent */
-		case 0x2032:			/* prime */
-		case 0xFF07:			/* fullwidth apostrophe */
-			return true;
-		default:
-			return false;
-	}
 }
 
 bool
@@ -193,16 +165,12 @@ nk_cp_is_quote(int32_t cp)
 }
 
 bool
-nk_cp_is_closing(int32_t cp)
+nk_cp_is_closing_unicode(int32_t cp)
 {
-	utf8proc_category_t c;
-
-	if (cp < 0x80)
-		return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'';
-	c = category(cp);
+	utf8proc_category_t c = category(cp);
 
 	return c == UTF8PROC_CATEGORY_PE || c == UTF8PROC_CATEGORY_PF ||
-		cp == '"' || cp == '\'' || cp == 0x00BB || cp == 0x203A;
+		cp == 0x00BB || cp == 0x203A;
 }
 
 bool
@@ -226,15 +194,15 @@ nk_utf8_encode(int32_t cp, char *buf)
 }
 
 /*
- * Fold one code point into out (room for NK_FOLD_MAX code points' UTF-8);
- * return the bytes written.  Compatibility decomposition, case folding and
+ * Fold one code point into out (room for NK_FOLD_MAX code points' UTF-8,
+ * NK_FOLD_CP_BYTES); return the bytes written.  Compatibility decomposition, case folding and
  * mark stripping come from utf8proc; marks are stripped, so no composition
  * step is needed and each character folds on its own.
  */
-#define NK_FOLD_MAX 18
+#define NK_FOLD_MAX (NK_FOLD_CP_BYTES / 4)
 
-static size_t
-fold_char(int32_t cp, char *out)
+size_t
+nk_fold_cp(int32_t cp, char *out)
 {
 	utf8proc_int32_t dec[NK_FOLD_MAX];
 	int			last_boundclass = 0;
@@ -323,7 +291,7 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 			out[o++] = ' ';
 			space = false;
 		}
-		o += fold_char(cp, out + o);
+		o += nk_fold_cp(cp, out + o);
 	}
 	out[o] = '\0';
 	*out_len = o;

@@ -108,12 +108,50 @@ nk_cp_is_space(int32_t cp)
 		return cp == ' ' || (cp >= '\t' && cp <= '\r');
 	return nk_cp_is_space_unicode(cp);
 }
-extern bool nk_cp_is_newline(int32_t cp);	/* \n, \r, U+2028, U+2029, \v, \f */
-extern bool nk_cp_is_invisible(int32_t cp); /* zero-width, format and control characters */
+
+/* \n, \r, U+2028, U+2029, \v, \f, U+0085 */
+static inline bool
+nk_cp_is_newline(int32_t cp)
+{
+	return (cp >= '\n' && cp <= '\r') || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+extern bool nk_cp_is_invisible_unicode(int32_t cp);
+
+/* zero-width, format and control characters */
+static inline bool
+nk_cp_is_invisible(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp < 0x20 ? cp != '\t' && !nk_cp_is_newline(cp) : cp == 0x7F;
+	return nk_cp_is_invisible_unicode(cp);
+}
+
 extern bool nk_cp_is_dash(int32_t cp);		/* hyphens, dashes, minus */
-extern bool nk_cp_is_apostrophe(int32_t cp);	/* ' ’ ‘ ʼ ` ´ ′ */
+
+/* ' ’ ‘ ʼ ` ´ ′ and the fullwidth apostrophe */
+static inline bool
+nk_cp_is_apostrophe(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == '\'' || cp == '`';
+	return cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x00B4 || cp == 0x2032 ||
+		cp == 0xFF07;
+}
+
 extern bool nk_cp_is_quote(int32_t cp);		/* " “ ” „ « » ‹ › and the apostrophes */
-extern bool nk_cp_is_closing(int32_t cp);	/* ) ] } and closing quotes */
+
+extern bool nk_cp_is_closing_unicode(int32_t cp);
+
+/* ) ] } and closing quotes */
+static inline bool
+nk_cp_is_closing(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ')' || cp == ']' || cp == '}' || cp == '"' || cp == '\'';
+	return nk_cp_is_closing_unicode(cp);
+}
+
 extern bool nk_cp_is_punct(int32_t cp);		/* any punctuation or symbol */
 
 /*
@@ -122,6 +160,15 @@ extern bool nk_cp_is_punct(int32_t cp);		/* any punctuation or symbol */
  * one space.  The result is NUL-terminated; *out_len gets its length.
  */
 extern char *nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len);
+
+/* Most bytes nk_fold_cp() writes. */
+#define NK_FOLD_CP_BYTES 72
+
+/*
+ * nk_fold() of one code point that is neither white space nor invisible,
+ * into out (NK_FOLD_CP_BYTES, not NUL-terminated); return the byte count.
+ */
+extern size_t nk_fold_cp(int32_t cp, char *out);
 
 /* Append the UTF-8 form of cp to buf (at least 4 bytes); return the byte count. */
 extern size_t nk_utf8_encode(int32_t cp, char *buf);

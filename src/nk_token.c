@@ -21,14 +21,56 @@ static const char *const abbreviations[] = {
 /* Abbreviations that take their period only before a number ("No. 1", "Art. 5"). */
 static const char *const number_abbreviations[] = {"no", "nos", "art", "para", "p", "pp", NULL};
 
+/* Whether w[0..n) is in the NULL-terminated list. */
 static bool
 in_list(const char *const *list, const char *w, size_t n)
 {
 	for (; *list; list++)
-		if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+		if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(*list, w, n) == 0)
 			return true;
 	return false;
 }
+
+/* The tokenizer's classes of ASCII characters. */
+enum
+{
+	S = 1,						/* space or tab */
+	N,							/* line break: \n \v \f \r */
+	I,							/* other control characters: invisible */
+	U,							/* upper-case letter */
+	L,							/* lower-case letter */
+	D,							/* digit */
+	P							/* punctuation or symbol */
+};
+
+static const unsigned char ascii_class[128] = {
+	I, I, I, I, I, I, I, I, I, S, N, N, N, N, I, I,
+	I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
+	S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+	D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+	P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	U, U, U, U, U, U, U, U, U, U, U, P, P, P, P, P,
+	P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+	L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, I,
+};
+
+/* NUL-terminated one-character strings of the printable ASCII characters: the folds of punctuation. */
+static const char ascii_strings[] = {
+	'!', 0, '"', 0, '#', 0, '$', 0, '%', 0, '&', 0, '\'', 0, '(', 0,
+	')', 0, '*', 0, '+', 0, ',', 0, '-', 0, '.', 0, '/', 0, '0', 0,
+	'1', 0, '2', 0, '3', 0, '4', 0, '5', 0, '6', 0, '7', 0, '8', 0,
+	'9', 0, ':', 0, ';', 0, '<', 0, '=', 0, '>', 0, '?', 0, '@', 0,
+	'A', 0, 'B', 0, 'C', 0, 'D', 0, 'E', 0, 'F', 0, 'G', 0, 'H', 0,
+	'I', 0, 'J', 0, 'K', 0, 'L', 0, 'M', 0, 'N', 0, 'O', 0, 'P', 0,
+	'Q', 0, 'R', 0, 'S', 0, 'T', 0, 'U', 0, 'V', 0, 'W', 0, 'X', 0,
+	'Y', 0, 'Z', 0, '[', 0, '\\', 0, ']', 0, '^', 0, '_', 0, '`', 0,
+	'a', 0, 'b', 0, 'c', 0, 'd', 0, 'e', 0, 'f', 0, 'g', 0, 'h', 0,
+	'i', 0, 'j', 0, 'k', 0, 'l', 0, 'm', 0, 'n', 0, 'o', 0, 'p', 0,
+	'q', 0, 'r', 0, 's', 0, 't', 0, 'u', 0, 'v', 0, 'w', 0, 'x', 0,
+	'y', 0, 'z', 0, '{', 0, '|', 0, '}', 0, '~', 0,
+};
+
+#define ASCII_STRING(c) (&ascii_strings[((c) - '!') * 2])
 
 static int32_t
 peek(const char *s, size_t len, size_t pos)
@@ -38,108 +80,105 @@ peek(const char *s, size_t len, size_t pos)
 	return nk_utf8_next(s, len, &pos);
 }
 
-static bool
+static inline bool
 is_word_char(int32_t cp)
 {
 	return nk_cp_is_letter(cp) || nk_cp_is_digit(cp) || nk_cp_is_mark(cp);
 }
 
-/* ASCII lower-case the span, or fold it through utf8proc when it has other characters. */
-static void
-fold_token(nk_arena *arena, const char *text, nk_token *t, size_t fold_bytes)
+/*
+ * Space for the folds of one document, taken from the arena in chunks so
+ * that a token costs no allocation of its own.
+ */
+#define FOLD_CHUNK 8192
+
+typedef struct fold_space
 {
-	const char *s = text + t->start;
-	bool		ascii = true;
-	char	   *f;
+	char	   *next;
+	size_t		left;
+} fold_space;
 
-	for (size_t i = 0; i < fold_bytes; i++)
-		if ((unsigned char) s[i] >= 0x80)
-		{
-			ascii = false;
-			break;
-		}
-	if (ascii)
-	{
-		f = nk_arena_alloc_bytes(arena, fold_bytes + 1);
-		for (size_t i = 0; i < fold_bytes; i++)
-			f[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] + 32) : s[i];
-		f[fold_bytes] = '\0';
-		t->fold = f;
-		t->fold_len = (uint32_t) fold_bytes;
-	}
-	else
-	{
-		size_t		n;
+static char *
+fold_take(nk_arena *arena, fold_space *fs, size_t n)
+{
+	char	   *p;
 
-		t->fold = nk_fold(arena, s, fold_bytes, &n);
-		t->fold_len = (uint32_t) n;
+	if (fs->left < n)
+	{
+		size_t		size = n > FOLD_CHUNK ? n : FOLD_CHUNK;
+
+		fs->next = nk_arena_alloc_bytes(arena, size);
+		fs->left = size;
 	}
+	p = fs->next;
+	fs->next += n;
+	fs->left -= n;
+	return p;
 }
 
-/* Set the case flags of a word token from its letters. */
-static void
-case_flags(const char *text, nk_token *t)
+/* The shape of a word or number scan_word() found. */
+typedef struct word_shape
 {
-	size_t		pos = t->start;
-	size_t		end = t->start + t->len;
-	bool		first = true;
-	int			letters = 0;
-	int			upper = 0;
-
-	while (pos < end)
-	{
-		int32_t		cp = nk_utf8_next(text, end, &pos);
-
-		if (nk_cp_is_letter(cp))
-		{
-			letters++;
-			if (nk_cp_is_upper(cp))
-			{
-				upper++;
-				if (first)
-					t->flags |= NK_TOKEN_CAPITALIZED;
-			}
-			first = false;
-		}
-		else if (nk_cp_is_digit(cp))
-		{
-			t->flags |= NK_TOKEN_HAS_DIGIT;
-			first = false;
-		}
-	}
-	if (letters > 0 && upper == letters)
-		t->flags |= NK_TOKEN_ALL_CAPS;
-}
+	bool		numeric;		/* digits only (with inner , and .) */
+	bool		dotted;			/* single letters joined by periods (U.S.) */
+	bool		ascii;			/* ASCII bytes only */
+	uint16_t	flags;			/* NK_TOKEN_CAPITALIZED, _ALL_CAPS, _HAS_DIGIT */
+} word_shape;
 
 /*
  * Scan a word or number starting at pos; return its end.  Inner apostrophes
  * join letters (O'Brien) except a possessive 's; single letters joined by
  * periods form one token (U.S., a.m.); digits keep inner , and . (11,000).
+ * The case flags come from its letters: capitalised when the first letter
+ * or digit is an upper-case letter, all capitals when every letter is.
  */
 static size_t
-scan_word(const char *s, size_t len, size_t pos, bool *numeric, bool *dotted)
+scan_word(const char *s, size_t len, size_t pos, word_shape *shape)
 {
 	size_t		p = pos;
 	bool		digits_only = true;
+	bool		ascii = true;
+	bool		first = true;
 	size_t		segment_letters = 0;
+	size_t		letters = 0;
+	size_t		upper = 0;
+	uint16_t	flags = 0;
 
-	*dotted = false;
+	shape->dotted = false;
 	while (p < len)
 	{
-		size_t		q = p;
+		size_t		q;
 		int32_t		cp;
 
 		/* ASCII letters and digits, the common case, in a tight loop */
 		while (p < len)
 		{
 			unsigned char c = (unsigned char) s[p];
+			int			k = c < 0x80 ? ascii_class[c] : 0;
 
-			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			if (k == L)
 			{
 				digits_only = false;
 				segment_letters++;
+				letters++;
+				first = false;
 			}
-			else if (!(c >= '0' && c <= '9'))
+			else if (k == U)
+			{
+				digits_only = false;
+				segment_letters++;
+				letters++;
+				upper++;
+				if (first)
+					flags |= NK_TOKEN_CAPITALIZED;
+				first = false;
+			}
+			else if (k == D)
+			{
+				flags |= NK_TOKEN_HAS_DIGIT;
+				first = false;
+			}
+			else
 				break;
 			p++;
 		}
@@ -149,15 +188,35 @@ scan_word(const char *s, size_t len, size_t pos, bool *numeric, bool *dotted)
 		cp = nk_utf8_next(s, len, &q);
 		if (is_word_char(cp))
 		{
-			if (!nk_cp_is_digit(cp))
-				digits_only = false;
 			if (nk_cp_is_letter(cp))
+			{
+				digits_only = false;
 				segment_letters++;
+				letters++;
+				if (nk_cp_is_upper(cp))
+				{
+					upper++;
+					if (first)
+						flags |= NK_TOKEN_CAPITALIZED;
+				}
+				first = false;
+			}
+			else if (nk_cp_is_digit(cp))
+			{
+				flags |= NK_TOKEN_HAS_DIGIT;
+				first = false;
+			}
+			else
+				digits_only = false;	/* a combining mark */
+			if (cp >= 0x80)
+				ascii = false;
 			p = q;
 			continue;
 		}
 		if (nk_cp_is_invisible(cp) && is_word_char(peek(s, len, q)))
 		{
+			if (cp >= 0x80)
+				ascii = false;
 			p = q;
 			continue;
 		}
@@ -175,6 +234,8 @@ scan_word(const char *s, size_t len, size_t pos, bool *numeric, bool *dotted)
 			/* possessive 's ends the word */
 			if ((next == 's' || next == 'S') && !is_word_char(peek(s, len, r)))
 				break;
+			if (cp >= 0x80)
+				ascii = false;
 			p = q;
 			continue;
 		}
@@ -189,13 +250,13 @@ scan_word(const char *s, size_t len, size_t pos, bool *numeric, bool *dotted)
 				nk_utf8_next(s, len, &r);
 				if (!is_word_char(peek(s, len, r)))
 				{
-					*dotted = true;
+					shape->dotted = true;
 					segment_letters = 0;
 					p = q;
 					continue;
 				}
 			}
-			else if (*dotted)
+			else if (shape->dotted)
 			{
 				/* the final period of U.S. */
 				p = q;
@@ -204,8 +265,70 @@ scan_word(const char *s, size_t len, size_t pos, bool *numeric, bool *dotted)
 		}
 		break;
 	}
-	*numeric = digits_only;
+	if (letters > 0 && upper == letters)
+		flags |= NK_TOKEN_ALL_CAPS;
+	shape->numeric = digits_only;
+	shape->ascii = ascii;
+	shape->flags = flags;
 	return p;
+}
+
+/* Set the fold of word token t from its first fold_bytes bytes. */
+static void
+fold_word(nk_arena *arena, fold_space *fs, const char *text, nk_token *t, size_t fold_bytes,
+		  bool ascii)
+{
+	const char *s = text + t->start;
+
+	if (ascii)
+	{
+		char	   *f = fold_take(arena, fs, fold_bytes + 1);
+
+		for (size_t i = 0; i < fold_bytes; i++)
+		{
+			unsigned char c = (unsigned char) s[i];
+
+			f[i] = (char) (c + ((unsigned) (c - 'A') < 26 ? 32 : 0));
+		}
+		f[fold_bytes] = '\0';
+		t->fold = f;
+		t->fold_len = (uint32_t) fold_bytes;
+	}
+	else
+	{
+		size_t		n;
+
+		t->fold = nk_fold(arena, s, fold_bytes, &n);
+		t->fold_len = (uint32_t) n;
+	}
+}
+
+/* Set the fold of a punctuation token of the one code point cp. */
+static void
+fold_punct(nk_arena *arena, fold_space *fs, nk_token *t, int32_t cp)
+{
+	char		buf[NK_FOLD_CP_BYTES];
+	size_t		n;
+	char	   *f;
+
+	if (cp < 0x80)
+	{
+		t->fold = ASCII_STRING(cp);
+		t->fold_len = 1;
+		return;
+	}
+	n = nk_fold_cp(cp, buf);
+	if (n == 1 && (unsigned char) buf[0] > ' ' && (unsigned char) buf[0] < 0x7F)
+	{
+		t->fold = ASCII_STRING(buf[0]);
+		t->fold_len = 1;
+		return;
+	}
+	f = fold_take(arena, fs, n + 1);
+	memcpy(f, buf, n);
+	f[n] = '\0';
+	t->fold = f;
+	t->fold_len = (uint32_t) n;
 }
 
 void
@@ -215,11 +338,16 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 	uint16_t	pending = NK_TOKEN_PARA_BEFORE | NK_TOKEN_LINE_BEFORE;
 	int			newlines = 0;
 	size_t		since_check = 0;
+	fold_space	fs = {NULL, 0};
 
+	/* news text has a token every five or six bytes */
+	nk_vec_reserve(arena, out, len / 4 + 16);
 	while (pos < len)
 	{
 		size_t		start = pos;
-		int32_t		cp = nk_utf8_next(text, len, &pos);
+		unsigned char c = (unsigned char) text[pos];
+		int32_t		cp;
+		int			k;
 		nk_token   *t;
 
 		if (++since_check >= 4096)
@@ -227,46 +355,67 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 			nk_check_interrupts();
 			since_check = 0;
 		}
-		if (nk_cp_is_space(cp))
+		if (c < 0x80)
 		{
-			pending |= NK_TOKEN_SPACE_BEFORE;
-			if (nk_cp_is_newline(cp))
+			pos++;
+			cp = c;
+			k = ascii_class[c];
+			if (k == S)
 			{
-				/* \r\n counts once */
-				if (!(cp == '\r' && peek(text, len, pos) == '\n'))
-					newlines++;
-				pending |= NK_TOKEN_LINE_BEFORE;
-				if (newlines >= 2 || cp == 0x2029)
-					pending |= NK_TOKEN_PARA_BEFORE;
+				pending |= NK_TOKEN_SPACE_BEFORE;
+				continue;
 			}
+			if (k == I)
+				continue;
+		}
+		else
+		{
+			cp = nk_utf8_next_multibyte(text, len, &pos);
+			k = nk_cp_is_newline(cp) ? N : nk_cp_is_space(cp) ? S : 0;
+			if (k == S)
+			{
+				pending |= NK_TOKEN_SPACE_BEFORE;
+				continue;
+			}
+			if (k != N && nk_cp_is_invisible(cp))
+				continue;
+		}
+		if (k == N)
+		{
+			/* \r\n counts once */
+			if (!(cp == '\r' && pos < len && text[pos] == '\n'))
+				newlines++;
+			pending |= NK_TOKEN_SPACE_BEFORE | NK_TOKEN_LINE_BEFORE;
+			if (newlines >= 2 || cp == 0x2029)
+				pending |= NK_TOKEN_PARA_BEFORE;
 			continue;
 		}
-		if (nk_cp_is_invisible(cp))
-			continue;
-		t = nk_vec_push(arena, out);
+		if (out->count == out->capacity)
+			nk_vec_reserve(arena, out, 1);
+		t = &out->items[out->count++];
 		t->start = start;
 		t->flags = pending;
 		t->sentence = -1;
 		pending = 0;
 		newlines = 0;
 
-		if (is_word_char(cp))
+		if (k == U || k == L || k == D || (k == 0 && is_word_char(cp)))
 		{
-			bool		numeric;
-			bool		dotted;
-			size_t		end = scan_word(text, len, start, &numeric, &dotted);
+			word_shape shape;
+			size_t		end = scan_word(text, len, start, &shape);
 			size_t		fold_bytes;
 
-			t->kind = numeric ? NK_TOKEN_NUMBER : NK_TOKEN_WORD;
+			t->kind = shape.numeric ? NK_TOKEN_NUMBER : NK_TOKEN_WORD;
 			t->len = end - start;
+			t->flags |= shape.flags;
 			fold_bytes = t->len;
-			if (dotted)
+			if (shape.dotted)
 			{
 				t->flags |= NK_TOKEN_ABBREV;
 				if (text[end - 1] == '.')
 					fold_bytes--;
 			}
-			else if (!numeric && end < len && text[end] == '.')
+			else if (!shape.numeric && end < len && text[end] == '.')
 			{
 				size_t		wl = end - start;
 				char		w[8];
@@ -290,9 +439,9 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 				if (!take)
 				{
 					size_t		q = start;
-					int32_t		c = nk_utf8_next(text, len, &q);
+					int32_t		first = nk_utf8_next(text, len, &q);
 
-					take = q == end && nk_cp_is_upper(c);
+					take = q == end && nk_cp_is_upper(first);
 				}
 				if (take)
 				{
@@ -300,16 +449,15 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 					t->len = end + 1 - start;
 				}
 			}
-			fold_token(arena, text, t, fold_bytes);
-			case_flags(text, t);
+			fold_word(arena, &fs, text, t, fold_bytes, shape.ascii);
 			pos = start + t->len;
 			/* a possessive 's or a plural possessive ' after s */
 			if (pos < len)
 			{
 				size_t		q = pos;
-				int32_t		c = nk_utf8_next(text, len, &q);
+				int32_t		a = nk_utf8_next(text, len, &q);
 
-				if (nk_cp_is_apostrophe(c))
+				if (nk_cp_is_apostrophe(a))
 				{
 					size_t		r = q;
 					int32_t		next = peek(text, len, r);
@@ -319,8 +467,11 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 						nk_utf8_next(text, len, &r);
 						if (!is_word_char(peek(text, len, r)))
 						{
-							nk_token   *p = nk_vec_push(arena, out);
+							nk_token   *p;
 
+							if (out->count == out->capacity)
+								nk_vec_reserve(arena, out, 1);
+							p = &out->items[out->count++];
 							p->start = pos;
 							p->len = r - pos;
 							p->kind = NK_TOKEN_PUNCT;
@@ -345,16 +496,21 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 		}
 		t->len = pos - start;
 		if (cp == '.' && t->len > 1)
-			t->fold = "...";
-		else if (cp == 0x2026)
-			t->fold = "...";
-		else if (cp == '-' && t->len > 1)
-			t->fold = "--";
-		else
 		{
-			fold_token(arena, text, t, t->len);
-			continue;
+			t->fold = "...";
+			t->fold_len = 3;
 		}
-		t->fold_len = (uint32_t) strlen(t->fold);
+		else if (cp == 0x2026)
+		{
+			t->fold = "...";
+			t->fold_len = 3;
+		}
+		else if (cp == '-' && t->len > 1)
+		{
+			t->fold = "--";
+			t->fold_len = 2;
+		}
+		else
+			fold_punct(arena, &fs, t, cp);
 	}
 }
