@@ -155,7 +155,7 @@ CREATE TABLE nk_article_events (
     PRIMARY KEY (article_id, n)
 );
 
-CREATE INDEX nk_article_events_story ON nk_article_events (story_id);
+CREATE INDEX nk_article_events_story ON nk_article_events (story_id) WHERE story_id IS NOT NULL;
 CREATE INDEX nk_article_events_type_day ON nk_article_events (event_type, day);
 
 COMMENT ON TABLE nk_article_events IS
@@ -526,6 +526,7 @@ DECLARE
     r record;
     s record;
     n_new bigint := 0;
+    retries int := 0;
 BEGIN
     IF batch_size IS NULL OR batch_size < 1 THEN
         RAISE EXCEPTION 'nkwatch: batch_size must be positive'
@@ -533,26 +534,40 @@ BEGIN
     END IF;
     SELECT count(*) INTO total FROM @extschema@.nk_staging;
     LOOP
-        ids := '{}';
-        new_ids := '{}';
-        FOR r IN
-            SELECT g.id, g.raw, g.url, g.published, g.outlet
-              FROM @extschema@.nk_staging g
-             ORDER BY g.id
-             LIMIT batch_size
-               FOR UPDATE SKIP LOCKED
-        LOOP
-            s := @extschema@.nk_store(r.raw, r.url, r.published, r.outlet);
-            IF s.created THEN
-                new_ids := new_ids || s.id;
+        BEGIN
+            ids := '{}';
+            new_ids := '{}';
+            -- in content-hash order, so that sessions storing the same pages
+            -- wait for each other in one order and never deadlock
+            FOR r IN
+                SELECT b.id, b.raw, b.url, b.published, b.outlet
+                  FROM (SELECT g.id, g.raw, g.url, g.published, g.outlet
+                          FROM @extschema@.nk_staging g
+                         ORDER BY g.id
+                         LIMIT batch_size
+                           FOR UPDATE SKIP LOCKED) b
+                 ORDER BY pg_catalog.sha256(pg_catalog.convert_to(b.raw, 'UTF8'))
+            LOOP
+                s := @extschema@.nk_store(r.raw, r.url, r.published, r.outlet);
+                IF s.created THEN
+                    new_ids := new_ids || s.id;
+                END IF;
+                ids := ids || r.id;
+            END LOOP;
+            IF cardinality(new_ids) > 0 THEN
+                PERFORM @extschema@.nk_link_stories(new_ids);
             END IF;
-            ids := ids || r.id;
-        END LOOP;
+            DELETE FROM @extschema@.nk_staging g WHERE g.id = ANY (ids);
+        EXCEPTION WHEN deadlock_detected THEN
+            -- two pages with one url and different content: take the batch again
+            retries := retries + 1;
+            IF retries > 10 THEN
+                RAISE;
+            END IF;
+            RAISE NOTICE 'nk_ingest_staged: deadlock, retrying the batch';
+            CONTINUE;
+        END;
         EXIT WHEN cardinality(ids) = 0;
-        IF cardinality(new_ids) > 0 THEN
-            PERFORM @extschema@.nk_link_stories(new_ids);
-        END IF;
-        DELETE FROM @extschema@.nk_staging g WHERE g.id = ANY (ids);
         n_new := n_new + cardinality(new_ids);
         SELECT count(*) INTO left_ FROM @extschema@.nk_staging;
         COMMIT;
@@ -563,7 +578,7 @@ END
 $$;
 
 COMMENT ON PROCEDURE nk_ingest_staged(int) IS
-'Ingest the pages of nk_staging as nk_ingest() does, batch_size rows a transaction in load order: each batch is stored, its stories linked, its staging rows deleted, and committed, then a NOTICE says how many rows of those waiting at the start are done. A kill loses at most the batch in flight, whose rows stay staged; CALL it again to finish. Several sessions may CALL it at once: each takes batches the others have not locked (SKIP LOCKED). CALL it outside a transaction block.';
+'Ingest the pages of nk_staging as nk_ingest() does, batch_size rows a transaction in load order: each batch is stored, its stories linked, its staging rows deleted, and committed, then a NOTICE says how many rows of those waiting at the start are done. A kill loses at most the batch in flight, whose rows stay staged; CALL it again to finish. Several sessions may CALL it at once: each takes batches the others have not locked (SKIP LOCKED), stores them in content-hash order, and retries a batch that deadlocked. CALL it outside a transaction block.';
 
 CREATE FUNCTION nk_reprocess(article_ids bigint[] DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
