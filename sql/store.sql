@@ -117,7 +117,9 @@ SELECT count(*) AS staged FROM nk_staging;
 SELECT count(*) AS articles FROM nk_articles;
 SELECT (SELECT sum(num_articles) FROM nk_stories) = story_articles AS same_story_counts FROM counts;
 SELECT count(*) AS inconsistent_stories FROM story_check;
+\set VERBOSITY terse
 CALL nk_ingest_staged(0);
+\set VERBOSITY default
 
 -- nk_reprocess: unchanged extraction changes nothing; a new gazetteer entry is found
 SELECT nk_reprocess() AS reprocessed;
