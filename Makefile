@@ -102,16 +102,16 @@ unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \
 	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data $$t || status=1; done; exit $$status
 
-build/fuzz/%: test/fuzz/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h)
+build/fuzz/%: test/fuzz/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) $(wildcard test/fuzz/*.h)
 	@mkdir -p $(@D)
 	$(CLANG) $(ENGINE_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -o $@ $< $(ENGINE_SRCS) -lutf8proc
+	  -Itest/fuzz -o $@ $< $(ENGINE_SRCS) -lutf8proc
 
 fuzz: $(FUZZ_BINS)
 	@status=0; for f in $(FUZZ_BINS); do n=$$(basename $$f); \
 	  mkdir -p build/fuzz/corpus-$$n && cp -r test/fuzz/corpus/$${n#fuzz_}/. build/fuzz/corpus-$$n/ 2>/dev/null; \
 	  echo "== $$n for $(FUZZ_SECONDS)s"; \
-	  $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	  NKWATCH_DATA=$(CURDIR)/data $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/$$n- build/fuzz/corpus-$$n \
 	    > build/fuzz/$$n.log 2>&1 || { status=1; tail -40 build/fuzz/$$n.log; }; \
 	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
