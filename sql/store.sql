@@ -159,9 +159,18 @@ SELECT count(*) AS asymmetric FROM nk_cooccurrence a
  WHERE NOT EXISTS (SELECT 1 FROM nk_cooccurrence b
                     WHERE (b.day, b.entity, b.label, b.other, b.other_label, b.articles)
                         = (a.day, a.other, a.other_label, a.entity, a.label, a.articles));
+SELECT relation, reason, a_outlet, b_outlet, a_reported::date AS a_day, b_day,
+       left(a_evidence, 60) AS a_evidence, left(b_evidence, 60) AS b_evidence
+  FROM nk_conflicts ORDER BY b_day, relation, reason, a_evidence, b_evidence LIMIT 12;
+SELECT count(*) AS self_pairs FROM nk_claim_relations WHERE a_article = b_article;
+SELECT count(*) AS backwards FROM nk_conflicts WHERE a_reported > b_reported;
+SELECT outlet, claims > 0 AS has_claims, agreed, contradicted, updated FROM nk_outlet_record ORDER BY outlet;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT * FROM nk_conflicts WHERE b_day >= '2024-10-01';
+RESET enable_seqscan;
 -- view columns: a date time column and bigint metrics
 SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c
- WHERE c.table_name IN ('nk_timeline', 'nk_entity_daily', 'nk_cooccurrence')
+ WHERE c.table_name IN ('nk_timeline', 'nk_entity_daily', 'nk_cooccurrence', 'nk_outlet_record')
  ORDER BY c.table_name, c.ordinal_position;
 
 -- everything is documented and every table is dumped with user data
@@ -179,4 +188,5 @@ SELECT c.relname, e.extcondition IS NOT NULL AS dumped
 
 -- clean up: the fixture rows go, and the stories with them
 DELETE FROM nk_articles;
-SELECT count(*) AS stories, (SELECT count(*) FROM nk_mentions) AS mentions FROM nk_stories;
+SELECT count(*) AS stories, (SELECT count(*) FROM nk_mentions) AS mentions,
+       (SELECT count(*) FROM nk_claim_relations) AS relations FROM nk_stories;
