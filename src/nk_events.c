@@ -801,6 +801,7 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 				return;
 			/* "the two leaders met": an unnamed subject right before the verb */
 			if (verb_trigger && !any && is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && only_aux
+				&& !c->verb[j] && !verbish(c, j)
 				&& !in_list(w, adverbs) && !in_list(w, auxiliaries) && !in_list(w, prepositions)
 				&& !in_list(w, determiners) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
 				&& strcmp(w, "which") != 0 && strcmp(w, "that") != 0 && strcmp(w, "to") != 0
