@@ -205,6 +205,7 @@ typedef struct ctx
 	ment	   *ments;
 	uint8_t    *verb;			/* per token: part of a verb trigger */
 	uint8_t    *in_date;		/* per token: inside a time expression */
+	const struct wc_entry **tw;	/* per token: its word-class entry, or NULL */
 	size_t	   *date_tok;		/* per date mention: first token */
 	int32_t		pair_country[2];	/* the article's two main countries: mentions, or -1 */
 	int32_t		pair_person[2];	/* its two main people, of different countries */
@@ -237,15 +238,6 @@ static bool
 is_word(const ctx *c, size_t i)
 {
 	return c->tok[i].kind == NK_TOKEN_WORD;
-}
-
-static bool
-in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
-			return true;
-	return false;
 }
 
 static const char *const determiners[] = {
@@ -283,6 +275,11 @@ static const char *const auxiliaries[] = {
 	"reportedly", "also", "has", "then", NULL
 };
 
+/* words that open a contrasting clause */
+static const char *const contrast_words[] = {
+	"but", "though", "although", "while", "whereas", "yet", "however", NULL
+};
+
 /* prepositions that also open a clause ("since Kim visited Russia") */
 static const char *const conj_preps[] = {
 	"since", "after", "before", "until", "as", "like", NULL
@@ -294,6 +291,140 @@ static const char *const clause_words[] = {
 	"when", "where", "after", "before", "since", "until", "unless", "if", "as", "amid", "once",
 	"so", "yet", NULL
 };
+
+static const char *const pair_country_nouns[] = {
+	"countries", "nations", "sides", "states", "governments", "regimes", "neighbors", "neighbours",
+	"allies", "capitals", "parties", NULL
+};
+
+static const char *const pair_person_nouns[] = {
+	"leaders", "men", "heads", "presidents", "pair", "duo", NULL
+};
+
+static const char *const item_stop[] = {
+	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
+	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
+};
+
+/* ---------------------------------------------------------------- word classes */
+
+/*
+ * The word lists above, the trigger and cue entries by first word: one hash
+ * of folded words, built once per process, looked up once per token of a
+ * document (ctx.tw) instead of a search of every list at every test.
+ */
+enum
+{
+	WC_DETERMINERS = 1 << 0,
+	WC_PREPOSITIONS = 1 << 1,
+	WC_BE_FORMS = 1 << 2,
+	WC_ADVERBS = 1 << 3,
+	WC_AUXILIARIES = 1 << 4,
+	WC_CONJ_PREPS = 1 << 5,
+	WC_CLAUSE_WORDS = 1 << 6,
+	WC_PAIR_COUNTRY_NOUNS = 1 << 7,
+	WC_PAIR_PERSON_NOUNS = 1 << 8,
+	WC_CONTRAST_WORDS = 1 << 9,
+	WC_ITEM_STOP = 1 << 10,
+};
+
+typedef struct wc_entry
+{
+	const char *w;				/* NULL: a free slot */
+	uint16_t	mask;			/* WC_* classes of the word */
+	uint16_t	trig_lo;		/* nk_ev_triggers entries with this first word */
+	uint16_t	trig_n;
+	uint16_t	cue_lo;			/* nk_ev_cues entries with this first word */
+	uint16_t	cue_n;
+} wc_entry;
+
+#define WC_SIZE 4096			/* a power of two, over twice the distinct words */
+
+static wc_entry wc_table[WC_SIZE];
+static bool wc_ready;
+
+static uint32_t
+wc_hash(const char *w)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *w; w++)
+		h = (h ^ (uint8_t) *w) * 16777619u;
+	return h;
+}
+
+static wc_entry *
+wc_find(const char *w, bool insert)
+{
+	for (uint32_t i = wc_hash(w) & (WC_SIZE - 1);; i = (i + 1) & (WC_SIZE - 1))
+	{
+		wc_entry   *e = &wc_table[i];
+
+		if (e->w == NULL)
+		{
+			if (!insert)
+				return NULL;
+			e->w = w;
+			return e;
+		}
+		if (e->w[0] == w[0] && strcmp(e->w, w) == 0)
+			return e;
+	}
+}
+
+static void
+wc_add_list(const char *const *list, uint16_t mask)
+{
+	for (; *list; list++)
+		wc_find(*list, true)->mask |= mask;
+}
+
+static void
+wc_init(void)
+{
+	static const char *const *const lists[] = {
+		determiners,
+		prepositions,
+		be_forms,
+		adverbs,
+		auxiliaries,
+		conj_preps,
+		clause_words,
+		pair_country_nouns,
+		pair_person_nouns,
+		contrast_words,
+		item_stop,
+	};
+
+	if (wc_ready)
+		return;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		wc_add_list(lists[i], (uint16_t) (1 << i));
+	for (size_t k = 0; k < NTRIGGERS; k++)
+	{
+		wc_entry   *e = wc_find(nk_ev_triggers[k].words[0], true);
+
+		if (e->trig_n == 0)
+			e->trig_lo = (uint16_t) k;
+		e->trig_n++;
+	}
+	for (size_t k = 0; k < NCUES; k++)
+	{
+		wc_entry   *e = wc_find(nk_ev_cues[k].words[0], true);
+
+		if (e->cue_n == 0)
+			e->cue_lo = (uint16_t) k;
+		e->cue_n++;
+	}
+	wc_ready = true;
+}
+
+/* Whether token i is a word of the classes mask. */
+static bool
+in_class(const ctx *c, size_t i, uint16_t mask)
+{
+	return c->tw[i] != NULL && (c->tw[i]->mask & mask) != 0;
+}
 
 static bool
 is_punct(const ctx *c, size_t i, char ch)
@@ -322,21 +453,6 @@ is_quote_token(const ctx *c, size_t i)
 }
 
 /* ---------------------------------------------------------------- lexicon lookup */
-
-/* first index of entries whose first word is w, in an array sorted by first word */
-#define LOWER_BOUND(arr, n, w, out) \
-	do { \
-		size_t lo_ = 0, hi_ = (n); \
-		while (lo_ < hi_) \
-		{ \
-			size_t mid_ = (lo_ + hi_) / 2; \
-			if (strcmp((arr)[mid_].words[0], (w)) < 0) \
-				lo_ = mid_ + 1; \
-			else \
-				hi_ = mid_; \
-		} \
-		(out) = lo_; \
-	} while (0)
 
 /*
  * Match words[k..] at token i (within the sentence); return the last token
@@ -540,15 +656,6 @@ find_pairs(ctx *c)
 		c->pair_person[0] = c->pair_person[1] = -1;
 }
 
-static const char *const pair_country_nouns[] = {
-	"countries", "nations", "sides", "states", "governments", "regimes", "neighbors", "neighbours",
-	"allies", "capitals", "parties", NULL
-};
-
-static const char *const pair_person_nouns[] = {
-	"leaders", "men", "heads", "presidents", "pair", "duo", NULL
-};
-
 /*
  * Whether the words ending at token j name the article's pair ("the two
  * countries", "both leaders", "the pair"); sets *a and *start.
@@ -561,9 +668,9 @@ pair_phrase_ending(const ctx *c, size_t j, arg *a, size_t *start)
 
 	if (!is_word(c, j))
 		return false;
-	if (in_list(fold(c, j), pair_country_nouns))
+	if (in_class(c, j, WC_PAIR_COUNTRY_NOUNS))
 		pair = c->pair_country;
-	else if (in_list(fold(c, j), pair_person_nouns))
+	else if (in_class(c, j, WC_PAIR_PERSON_NOUNS))
 		pair = c->pair_person;
 	else
 		return false;
@@ -606,9 +713,9 @@ np_left(const ctx *c, size_t i)
 			return j;
 		if (c->owner[j] >= 0 || (t->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
 			|| t->kind == NK_TOKEN_NUMBER
-			|| (t->kind == NK_TOKEN_WORD && in_list(t->fold, determiners))
+			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS))
 			|| (t->kind == NK_TOKEN_WORD && (t->flags & NK_TOKEN_CAPITALIZED) && !(t->flags & NK_TOKEN_SENT_START)
-				&& !in_list(t->fold, prepositions)))
+				&& !in_class(c, j, WC_PREPOSITIONS)))
 		{
 			j--;
 			steps++;
@@ -777,7 +884,7 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			{
 				long		b = (long) ps - 1;
 
-				if (!(b >= (long) c->s_first && is_word(c, b) && in_list(fold(c, b), prepositions)))
+				if (!(b >= (long) c->s_first && is_word(c, b) && in_class(c, b, WC_PREPOSITIONS)))
 					return;
 				a->n = 0;
 				only_aux = false;
@@ -802,8 +909,8 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			/* "the two leaders met": an unnamed subject right before the verb */
 			if (verb_trigger && !any && is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && only_aux
 				&& !c->verb[j] && !verbish(c, j)
-				&& !in_list(w, adverbs) && !in_list(w, auxiliaries) && !in_list(w, prepositions)
-				&& !in_list(w, determiners) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
+				&& !in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_AUXILIARIES) && !in_class(c, j, WC_PREPOSITIONS)
+				&& !in_class(c, j, WC_DETERMINERS) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
 				&& strcmp(w, "which") != 0 && strcmp(w, "that") != 0 && strcmp(w, "to") != 0
 				&& (c->tok[j].fold_len < 3 || strcmp(w + c->tok[j].fold_len - 2, "ly") != 0))
 			{
@@ -816,7 +923,7 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 				}
 				return;
 			}
-			if (is_word(c, j) && !in_list(w, adverbs) && !in_list(w, auxiliaries))
+			if (is_word(c, j) && !in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_AUXILIARIES))
 				only_aux = false;
 			if (is_word(c, j) && (strcmp(w, "said") == 0 || strcmp(w, "says") == 0 || strcmp(w, "told") == 0
 								  || strcmp(w, "that") == 0 || strcmp(w, "according") == 0))
@@ -850,17 +957,17 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			conj_left(c, k, a);
 			before = np_left(c, m_first(c, a->m[0]));
 			for (size_t q = m_last(c, k) + 1; q < t; q++)
-				if (!(is_word(c, q) && (in_list(fold(c, q), adverbs) || in_list(fold(c, q), auxiliaries))))
+				if (!(is_word(c, q) && (in_class(c, q, WC_ADVERBS) || in_class(c, q, WC_AUXILIARIES))))
 					direct = false;
-			in_pp = before >= 0 && is_word(c, before) && in_list(fold(c, before), prepositions)
-				&& !(direct && in_list(fold(c, before), conj_preps));
+			in_pp = before >= 0 && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)
+				&& !(direct && in_class(c, before, WC_CONJ_PREPS));
 			/* "had determined North Korea gave": a name right before the trigger is its subject */
 			object = before >= 0 && verbish(c, before) && !direct;
 			a->n = 0;
 			/* "the Russian foreign minister": a demonym before a noun is an adjective */
 			if (c->ments[k].norp && m_last(c, k) + 1 < t && is_word(c, m_last(c, k) + 1)
 				&& !(c->tok[m_last(c, k) + 1].flags & NK_TOKEN_CAPITALIZED)
-				&& !in_list(fold(c, m_last(c, k) + 1), auxiliaries) && !in_list(fold(c, m_last(c, k) + 1), adverbs))
+				&& !in_class(c, m_last(c, k) + 1, WC_AUXILIARIES) && !in_class(c, m_last(c, k) + 1, WC_ADVERBS))
 			{
 				if (fallback < 0 && !in_pp)
 					fallback = k;
@@ -918,7 +1025,7 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 			break;
 		if (k < 0)
 		{
-			if (is_word(c, j) && in_list(fold(c, j), clause_words))
+			if (is_word(c, j) && in_class(c, j, WC_CLAUSE_WORDS))
 				break;
 			/* "between them", "between the two countries" */
 			if (is(c, j, "between") && sl->s[NK_SLOT_BETWEEN].n == 0 && j + 1 <= c->s_last)
@@ -941,7 +1048,7 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 				/* a comma ends the clause unless a list goes on: of names, or of the items given */
 				if (!(j + 1 <= c->s_last && c->owner[j + 1] >= 0 && j > e + 1 && c->owner[j - 1] >= 0)
 					&& !(list && !named && j + 1 <= c->s_last && (c->tok[j + 1].kind == NK_TOKEN_NUMBER
-																   || (is_word(c, j + 1) && !in_list(fold(c, j + 1), clause_words)
+																   || (is_word(c, j + 1) && !in_class(c, j + 1, WC_CLAUSE_WORDS)
 																	   && !(c->tok[j + 1].flags & NK_TOKEN_CAPITALIZED)))))
 					break;
 			}
@@ -961,7 +1068,7 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 				slot = -1;		/* another verb's object */
 			else
 				slot = -1;
-			if (before >= 0 && before > (long) e && is_word(c, before) && in_list(fold(c, before), prepositions)
+			if (before >= 0 && before > (long) e && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)
 				&& prep_slot(fold(c, before)) < 0)
 				slot = -1;
 			/* "his Russian counterpart Vladimir Putin": the demonym is an adjective of the name after it */
@@ -971,7 +1078,7 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 
 				for (; q <= c->s_last && q <= m_last(c, k) + 4; q++)
 				{
-					if (hard_boundary(c, q) || is_punct(c, q, ',') || (is_word(c, q) && (in_list(fold(c, q), prepositions) || is(c, q, "and"))))
+					if (hard_boundary(c, q) || is_punct(c, q, ',') || (is_word(c, q) && (in_class(c, q, WC_PREPOSITIONS) || is(c, q, "and"))))
 						break;
 					if (c->owner[q] >= 0)
 					{
@@ -1016,8 +1123,10 @@ find_cues(ctx *c)
 
 		if (!is_word(c, i))
 			continue;
-		LOWER_BOUND(nk_ev_cues, NCUES, fold(c, i), lo);
-		for (size_t k = lo; k < NCUES && strcmp(nk_ev_cues[k].words[0], fold(c, i)) == 0; k++)
+		if (c->tw[i] == NULL)
+			continue;
+		lo = c->tw[i]->cue_lo;
+		for (size_t k = lo; k < lo + c->tw[i]->cue_n; k++)
 		{
 			long		last = match_words(c, nk_ev_cues[k].words, nk_ev_cues[k].nwords, 0, i);
 
@@ -1055,7 +1164,7 @@ static bool
 boundary_between(const ctx *c, size_t a, size_t b)
 {
 	for (size_t j = a + 1; j < b; j++)
-		if (hard_boundary(c, j) || is_punct(c, j, ',') || (is_word(c, j) && in_list(fold(c, j), clause_words))
+		if (hard_boundary(c, j) || is_punct(c, j, ',') || (is_word(c, j) && in_class(c, j, WC_CLAUSE_WORDS))
 			|| is(c, j, "and") || is(c, j, "but") || is(c, j, "that"))
 			return true;
 	return false;
@@ -1074,10 +1183,8 @@ semicolon_between(const ctx *c, size_t a, size_t b)
 static bool
 contrast_between(const ctx *c, size_t a, size_t b)
 {
-	static const char *const contrast[] = {"but", "though", "although", "while", "whereas", "yet", "however", NULL};
-
 	for (size_t j = a + 1; j < b; j++)
-		if (is_word(c, j) && in_list(fold(c, j), contrast))
+		if (is_word(c, j) && in_class(c, j, WC_CONTRAST_WORDS))
 			return true;
 	return false;
 }
@@ -1345,11 +1452,6 @@ find_quantity(const ctx *c, size_t from, size_t to, nk_event *ev)
 	}
 }
 
-static const char *const item_stop[] = {
-	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
-	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
-};
-
 /* Items: the phrases of tokens from..to split at commas and "and". */
 static void
 find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
@@ -1364,13 +1466,13 @@ find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
 					b;
 
 		while (i <= to && (is_punct(c, i, ',') || is(c, i, "and") || is_quote_token(c, i)
-						   || (is_word(c, i) && in_list(fold(c, i), item_stop))))
+						   || (is_word(c, i) && in_class(c, i, WC_ITEM_STOP))))
 			i++;
 		if (i > to)
 			break;
 		a = i;
 		while (i <= to && !is_punct(c, i, ',') && !is(c, i, "and") && !hard_boundary(c, i)
-			   && !(is_word(c, i) && in_list(fold(c, i), prepositions) && !is(c, i, "of")))
+			   && !(is_word(c, i) && in_class(c, i, WC_PREPOSITIONS) && !is(c, i, "of")))
 			i++;
 		b = i;					/* exclusive */
 		while (b > a && (is_quote_token(c, b - 1) || c->tok[b - 1].kind == NK_TOKEN_PUNCT))
@@ -1382,7 +1484,7 @@ find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
 
 			items[n++] = nk_arena_strndup(c->arena, c->doc->text + s, len);
 		}
-		if (i <= to && (hard_boundary(c, i) || (is_word(c, i) && in_list(fold(c, i), prepositions) && !is(c, i, "of"))))
+		if (i <= to && (hard_boundary(c, i) || (is_word(c, i) && in_class(c, i, WC_PREPOSITIONS) && !is(c, i, "of"))))
 			break;
 	}
 	if (n > 0)
@@ -1451,11 +1553,11 @@ noun_context(const ctx *c, size_t i)
 		return true;
 	/* "a rare visit": a determiner and a modifier */
 	if (p - 1 >= (long) c->s_first && is_word(c, p) && !(c->tok[p].flags & NK_TOKEN_CAPITALIZED) && c->owner[p] < 0
-		&& !in_list(fold(c, p), auxiliaries) && !in_list(fold(c, p), adverbs) && is_word(c, p - 1)
+		&& !in_class(c, p, WC_AUXILIARIES) && !in_class(c, p, WC_ADVERBS) && is_word(c, p - 1)
 		&& (is(c, p - 1, "a") || is(c, p - 1, "an") || is(c, p - 1, "the") || is(c, p - 1, "his")
 			|| is(c, p - 1, "her") || is(c, p - 1, "its") || is(c, p - 1, "their")))
 		return true;
-	if (is_word(c, p) && (in_list(fold(c, p), determiners) || is(c, p, "of") || is(c, p, "arms")
+	if (is_word(c, p) && (in_class(c, p, WC_DETERMINERS) || is(c, p, "of") || is(c, p, "arms")
 						  || is(c, p, "weapons") || is(c, p, "military") || is(c, p, "ammunition")
 						  || is(c, p, "for") || is(c, p, "during") || is(c, p, "after") || is(c, p, "before")
 						  || is(c, p, "on") || is(c, p, "in") || is(c, p, "no") || is(c, p, "summit")
@@ -1466,7 +1568,7 @@ noun_context(const ctx *c, size_t i)
 	{
 		long		q = np_left(c, m_first(c, c->owner[p]));
 
-		if (q >= (long) c->s_first && is_word(c, q) && (in_list(fold(c, q), determiners)))
+		if (q >= (long) c->s_first && is_word(c, q) && (in_class(c, q, WC_DETERMINERS)))
 			return true;
 		if (m_first(c, c->owner[p]) > c->s_first && is(c, m_first(c, c->owner[p]) - 1, "the"))
 			return true;
@@ -1481,9 +1583,9 @@ passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr)
 
 	if (tr->pos != NK_POS_VERB || !tr->participle)
 		return false;
-	while (j >= (long) c->s_first && is_word(c, j) && in_list(fold(c, j), adverbs) && !in_list(fold(c, j), be_forms))
+	while (j >= (long) c->s_first && is_word(c, j) && in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_BE_FORMS))
 		j--;
-	if (j >= (long) c->s_first && (in_list(fold(c, j), be_forms) || (c->tok[j].flags & NK_TOKEN_POSSESSIVE && false)))
+	if (j >= (long) c->s_first && (in_class(c, j, WC_BE_FORMS) || (c->tok[j].flags & NK_TOKEN_POSSESSIVE && false)))
 		return true;
 	/* "Invited by X, ..." and "weapons supplied by X" */
 	if (e + 1 <= c->s_last && is(c, e + 1, "by"))
@@ -1529,7 +1631,7 @@ find_possessor(const ctx *c, size_t t, arg *a)
 	a->pronoun = false;
 	/* over a few lowercase modifiers ("state", "two-day", "first") */
 	while (j >= (long) c->s_first && steps < 4 && c->owner[j] < 0 && !(c->tok[j].flags & NK_TOKEN_POSSESSIVE)
-		   && ((is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_list(fold(c, j), prepositions)
+		   && ((is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_class(c, j, WC_PREPOSITIONS)
 				&& !is(c, j, "his") && !is(c, j, "her") && !is(c, j, "its") && !is(c, j, "their")
 				&& !is(c, j, "bilateral") && !is(c, j, "the") && !is(c, j, "a") && !is(c, j, "and"))
 			   || is_dash_token(c, j) || c->tok[j].kind == NK_TOKEN_NUMBER))
@@ -1601,8 +1703,8 @@ noun_in_pp(const ctx *c, size_t t, int type)
 
 		if (c->owner[j] >= 0 || (k->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
 			|| k->kind == NK_TOKEN_NUMBER
-			|| (is_word(c, j) && !(k->flags & NK_TOKEN_CAPITALIZED) && !in_list(k->fold, prepositions)
-				&& !in_list(k->fold, clause_words) && !is(c, j, "and") && !is(c, j, "or") && !in_list(k->fold, auxiliaries) && !c->verb[j]
+			|| (is_word(c, j) && !(k->flags & NK_TOKEN_CAPITALIZED) && !in_class(c, j, WC_PREPOSITIONS)
+				&& !in_class(c, j, WC_CLAUSE_WORDS) && !is(c, j, "and") && !is(c, j, "or") && !in_class(c, j, WC_AUXILIARIES) && !c->verb[j]
 				&& !verbish(c, j)))
 		{
 			j--;
@@ -1610,7 +1712,7 @@ noun_in_pp(const ctx *c, size_t t, int type)
 		}
 		break;
 	}
-	if (j < (long) c->s_first || !is_word(c, j) || !in_list(fold(c, j), prepositions))
+	if (j < (long) c->s_first || !is_word(c, j) || !in_class(c, j, WC_PREPOSITIONS))
 		return false;
 	if (is(c, j, "on") || is(c, j, "for") || is(c, j, "during"))
 		return !(type == NK_EV_VISIT || type == NK_EV_ARRIVE || type == NK_EV_DEPART || type == NK_EV_MEET
@@ -2078,9 +2180,11 @@ sentence_events(ctx *c, sent_rows *out)
 
 		if (!is_word(c, i) || c->owner[i] >= 0)
 			continue;
+		if (c->tw[i] == NULL || c->tw[i]->trig_n == 0)
+			continue;
 		as_noun = noun_context(c, i);
-		LOWER_BOUND(nk_ev_triggers, NTRIGGERS, fold(c, i), lo);
-		for (size_t k = lo; k < NTRIGGERS && strcmp(nk_ev_triggers[k].words[0], fold(c, i)) == 0; k++)
+		lo = c->tw[i]->trig_lo;
+		for (size_t k = lo; k < lo + c->tw[i]->trig_n; k++)
 		{
 			const nk_ev_trigger *tr = &nk_ev_triggers[k];
 			long		last = match_words(c, tr->words, tr->nwords, 0, i);
@@ -2114,16 +2218,6 @@ sentence_events(ctx *c, sent_rows *out)
 		{
 			found	   *f;
 
-			/* a verb-or-noun word read against its context */
-			if (best->pos == NK_POS_VERB && as_noun && best->nwords == 1)
-			{
-				bool		has_noun = false;
-
-				for (size_t k = lo; k < NTRIGGERS && strcmp(nk_ev_triggers[k].words[0], fold(c, i)) == 0; k++)
-					if (nk_ev_triggers[k].pos == NK_POS_NOUN && nk_ev_triggers[k].nwords == 1)
-						has_noun = true;
-				(void) has_noun;
-			}
 			f = nk_vec_push(c->arena, &fs);
 			f->tr = best;
 			f->first = i;
@@ -2360,6 +2454,10 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	find_pairs(&c);
 	c.verb = nk_arena_zalloc(arena, c.ntok + 1);
 	c.date_tok = nk_arena_alloc(arena, (dates->count + 1) * sizeof(size_t));
+	wc_init();
+	c.tw = nk_arena_alloc(arena, (c.ntok + 1) * sizeof(wc_entry *));
+	for (size_t i = 0; i < c.ntok; i++)
+		c.tw[i] = wc_find(c.tok[i].fold, false);
 	c.in_date = nk_arena_zalloc(arena, c.ntok + 1);
 	for (size_t k = 0; k < dates->count; k++)
 	{
