@@ -46,7 +46,7 @@ sub cstr
 
 my %slot = map { $_ => 1 } qw(subj obj poss to in at from with on against into of for between by over about none);
 my %status = map { $_ => 1 } qw(planned speculated alleged denied negated cancelled);
-my %needs = (q{-} => 'NK_NEED_NONE', arms => 'NK_NEED_ARMS', troops => 'NK_NEED_TROOPS');
+my %needs = (q{-} => 'NK_NEED_NONE', arms => 'NK_NEED_ARMS', troops => 'NK_NEED_TROOPS', gift => 'NK_NEED_GIFT');
 
 my (@types, %type);
 for my $r (rows($cameo))
@@ -144,7 +144,7 @@ for my $r (rows($cues))
 {
 	my ($line, $c, $kind, $st, $scope) = @$r;
 	die "$cues:$line: 4 fields expected\n" unless defined $scope;
-	die "$cues:$line: bad kind $kind\n" unless $kind =~ /^(status|attribution|conditional|arms|troops)$/;
+	die "$cues:$line: bad kind $kind\n" unless $kind =~ /^(status|attribution|conditional|arms|troops|gift)$/;
 	die "$cues:$line: bad status $st\n" if $kind eq 'status' && !$status{$st};
 	die "$cues:$line: bad scope $scope\n" if $kind eq 'status' && $scope !~ /^(near|clause|after)$/;
 	my @w = split ' ', $c;

@@ -60,7 +60,7 @@ typedef enum
 
 typedef enum
 {
-	NK_NEED_NONE, NK_NEED_ARMS, NK_NEED_TROOPS
+	NK_NEED_NONE, NK_NEED_ARMS, NK_NEED_TROOPS, NK_NEED_GIFT
 } nk_ev_need;
 
 typedef struct nk_ev_trigger
@@ -78,7 +78,7 @@ typedef struct nk_ev_trigger
 
 typedef enum
 {
-	NK_CUE_STATUS, NK_CUE_ATTRIBUTION, NK_CUE_CONDITIONAL, NK_CUE_ARMS, NK_CUE_TROOPS
+	NK_CUE_STATUS, NK_CUE_ATTRIBUTION, NK_CUE_CONDITIONAL, NK_CUE_ARMS, NK_CUE_TROOPS, NK_CUE_GIFT
 } nk_cue_kind;
 
 typedef enum
@@ -204,7 +204,11 @@ typedef struct ctx
 	int32_t    *owner;			/* per token: entity mention, or -1 */
 	ment	   *ments;
 	uint8_t    *verb;			/* per token: part of a verb trigger */
+	uint8_t    *in_date;		/* per token: inside a time expression */
+	const struct wc_entry **tw;	/* per token: its word-class entry, or NULL */
 	size_t	   *date_tok;		/* per date mention: first token */
+	int32_t		pair_country[2];	/* the article's two main countries: mentions, or -1 */
+	int32_t		pair_person[2];	/* its two main people, of different countries */
 	size_t		s_first;		/* current sentence, tokens inclusive */
 	size_t		s_last;
 	NK_VEC(cue_hit) cues;
@@ -234,15 +238,6 @@ static bool
 is_word(const ctx *c, size_t i)
 {
 	return c->tok[i].kind == NK_TOKEN_WORD;
-}
-
-static bool
-in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
-			return true;
-	return false;
 }
 
 static const char *const determiners[] = {
@@ -280,6 +275,11 @@ static const char *const auxiliaries[] = {
 	"reportedly", "also", "has", "then", NULL
 };
 
+/* words that open a contrasting clause */
+static const char *const contrast_words[] = {
+	"but", "though", "although", "while", "whereas", "yet", "however", NULL
+};
+
 /* prepositions that also open a clause ("since Kim visited Russia") */
 static const char *const conj_preps[] = {
 	"since", "after", "before", "until", "as", "like", NULL
@@ -291,6 +291,140 @@ static const char *const clause_words[] = {
 	"when", "where", "after", "before", "since", "until", "unless", "if", "as", "amid", "once",
 	"so", "yet", NULL
 };
+
+static const char *const pair_country_nouns[] = {
+	"countries", "nations", "sides", "states", "governments", "regimes", "neighbors", "neighbours",
+	"allies", "capitals", "parties", NULL
+};
+
+static const char *const pair_person_nouns[] = {
+	"leaders", "men", "heads", "presidents", "pair", "duo", NULL
+};
+
+static const char *const item_stop[] = {
+	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
+	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
+};
+
+/* ---------------------------------------------------------------- word classes */
+
+/*
+ * The word lists above, the trigger and cue entries by first word: one hash
+ * of folded words, built once per process, looked up once per token of a
+ * document (ctx.tw) instead of a search of every list at every test.
+ */
+enum
+{
+	WC_DETERMINERS = 1 << 0,
+	WC_PREPOSITIONS = 1 << 1,
+	WC_BE_FORMS = 1 << 2,
+	WC_ADVERBS = 1 << 3,
+	WC_AUXILIARIES = 1 << 4,
+	WC_CONJ_PREPS = 1 << 5,
+	WC_CLAUSE_WORDS = 1 << 6,
+	WC_PAIR_COUNTRY_NOUNS = 1 << 7,
+	WC_PAIR_PERSON_NOUNS = 1 << 8,
+	WC_CONTRAST_WORDS = 1 << 9,
+	WC_ITEM_STOP = 1 << 10,
+};
+
+typedef struct wc_entry
+{
+	const char *w;				/* NULL: a free slot */
+	uint16_t	mask;			/* WC_* classes of the word */
+	uint16_t	trig_lo;		/* nk_ev_triggers entries with this first word */
+	uint16_t	trig_n;
+	uint16_t	cue_lo;			/* nk_ev_cues entries with this first word */
+	uint16_t	cue_n;
+} wc_entry;
+
+#define WC_SIZE 4096			/* a power of two, over twice the distinct words */
+
+static wc_entry wc_table[WC_SIZE];
+static bool wc_ready;
+
+static uint32_t
+wc_hash(const char *w)
+{
+	uint32_t	h = 2166136261u;
+
+	for (; *w; w++)
+		h = (h ^ (uint8_t) *w) * 16777619u;
+	return h;
+}
+
+static wc_entry *
+wc_find(const char *w, bool insert)
+{
+	for (uint32_t i = wc_hash(w) & (WC_SIZE - 1);; i = (i + 1) & (WC_SIZE - 1))
+	{
+		wc_entry   *e = &wc_table[i];
+
+		if (e->w == NULL)
+		{
+			if (!insert)
+				return NULL;
+			e->w = w;
+			return e;
+		}
+		if (e->w[0] == w[0] && strcmp(e->w, w) == 0)
+			return e;
+	}
+}
+
+static void
+wc_add_list(const char *const *list, uint16_t mask)
+{
+	for (; *list; list++)
+		wc_find(*list, true)->mask |= mask;
+}
+
+static void
+wc_init(void)
+{
+	static const char *const *const lists[] = {
+		determiners,
+		prepositions,
+		be_forms,
+		adverbs,
+		auxiliaries,
+		conj_preps,
+		clause_words,
+		pair_country_nouns,
+		pair_person_nouns,
+		contrast_words,
+		item_stop,
+	};
+
+	if (wc_ready)
+		return;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		wc_add_list(lists[i], (uint16_t) (1 << i));
+	for (size_t k = 0; k < NTRIGGERS; k++)
+	{
+		wc_entry   *e = wc_find(nk_ev_triggers[k].words[0], true);
+
+		if (e->trig_n == 0)
+			e->trig_lo = (uint16_t) k;
+		e->trig_n++;
+	}
+	for (size_t k = 0; k < NCUES; k++)
+	{
+		wc_entry   *e = wc_find(nk_ev_cues[k].words[0], true);
+
+		if (e->cue_n == 0)
+			e->cue_lo = (uint16_t) k;
+		e->cue_n++;
+	}
+	wc_ready = true;
+}
+
+/* Whether token i is a word of the classes mask. */
+static bool
+in_class(const ctx *c, size_t i, uint16_t mask)
+{
+	return c->tw[i] != NULL && (c->tw[i]->mask & mask) != 0;
+}
 
 static bool
 is_punct(const ctx *c, size_t i, char ch)
@@ -319,21 +453,6 @@ is_quote_token(const ctx *c, size_t i)
 }
 
 /* ---------------------------------------------------------------- lexicon lookup */
-
-/* first index of entries whose first word is w, in an array sorted by first word */
-#define LOWER_BOUND(arr, n, w, out) \
-	do { \
-		size_t lo_ = 0, hi_ = (n); \
-		while (lo_ < hi_) \
-		{ \
-			size_t mid_ = (lo_ + hi_) / 2; \
-			if (strcmp((arr)[mid_].words[0], (w)) < 0) \
-				lo_ = mid_ + 1; \
-			else \
-				hi_ = mid_; \
-		} \
-		(out) = lo_; \
-	} while (0)
 
 /*
  * Match words[k..] at token i (within the sentence); return the last token
@@ -371,7 +490,8 @@ prepare_mentions(ctx *c)
 	c->owner = nk_arena_alloc(c->arena, (c->ntok + 1) * sizeof(int32_t));
 	for (size_t i = 0; i < c->ntok; i++)
 		c->owner[i] = -1;
-	c->ments = nk_arena_zalloc(c->arena, (c->ents->count + 1) * sizeof(ment));
+	/* two more: the article's two main countries (find_pairs) */
+	c->ments = nk_arena_zalloc(c->arena, (c->ents->count + 3) * sizeof(ment));
 	for (size_t k = 0; k < c->ents->count; k++)
 	{
 		const nk_entity_mention *m = &c->ents->items[k];
@@ -442,6 +562,137 @@ prepare_mentions(ctx *c)
 }
 
 /*
+ * The two countries and the two people an article is mostly about, for "the
+ * two countries", "the two leaders", "between them".  A country counts its
+ * own mentions, its places', its demonyms' and its people's.
+ */
+static void
+find_pairs(ctx *c)
+{
+	size_t		n = c->ents->count;
+	int32_t    *first = nk_arena_alloc(c->arena, (n + 1) * sizeof(int32_t));	/* per mention: first of its country */
+	int		   *votes = nk_arena_zalloc(c->arena, (n + 1) * sizeof(int));
+	const char **country = nk_arena_zalloc(c->arena, (n + 1) * sizeof(char *));
+
+	c->pair_country[0] = c->pair_country[1] = c->pair_person[0] = c->pair_person[1] = -1;
+	for (size_t k = 0; k < n; k++)
+	{
+		const nk_entity_mention *m = &c->ents->items[k];
+		const ment *e = &c->ments[k];
+
+		first[k] = -1;
+		if (e->country && strcmp(e->country, e->name) == 0)
+			country[k] = e->country;
+		else if (e->place && e->country)
+			country[k] = e->country;
+		else if (m->gazetteer_id >= 0 && (e->norp || e->person || e->agent))
+		{
+			const nk_gaz_entity *ge = nk_gazetteer_entity(c->g, m->gazetteer_id);
+			const nk_gaz_entity *p = ge && ge->parent >= 0 ? nk_gazetteer_entity(c->g, ge->parent) : NULL;
+
+			if (e->norp && e->label && strcmp(e->label, "GPE") == 0)
+				country[k] = e->name;
+			else if (p && p->label == NK_LABEL_GPE && p->parent < 0)
+				country[k] = p->canonical;
+		}
+		if (country[k] == NULL)
+			continue;
+		for (size_t j = 0; j < k; j++)
+			if (country[j] && strcmp(country[j], country[k]) == 0)
+			{
+				first[k] = first[j];
+				break;
+			}
+		if (first[k] < 0)
+			first[k] = (int32_t) k;
+		votes[first[k]]++;
+	}
+	/* the two countries named most, as mentions of their own past the entity layer's */
+	for (int r = 0; r < 2; r++)
+	{
+		int32_t		best = -1;
+		ment	   *e = &c->ments[n + r];
+
+		for (size_t k = 0; k < n; k++)
+			if (votes[k] > 0 && first[k] == (int32_t) k && !(r == 1 && strcmp(country[k], c->ments[n].name) == 0)
+				&& (best < 0 || votes[k] > votes[best]))
+				best = (int32_t) k;
+		if (best < 0)
+		{
+			c->pair_country[0] = c->pair_country[1] = -1;
+			break;
+		}
+		e->name = e->country = country[best];
+		e->label = e->country_label = "GPE";
+		e->agent = e->place = true;
+		c->pair_country[r] = (int32_t) (n + r);
+	}
+	/* the two people named most, of different countries */
+	memset(votes, 0, (n + 1) * sizeof(int));
+	for (size_t k = 0; k < n; k++)
+	{
+		if (!c->ments[k].person)
+			continue;
+		for (size_t j = 0; j <= k; j++)
+			if (c->ments[j].person && strcmp(c->ments[j].name, c->ments[k].name) == 0)
+			{
+				votes[j]++;
+				break;
+			}
+	}
+	for (int r = 0; r < 2; r++)
+	{
+		int32_t		best = -1;
+
+		for (size_t k = 0; k < n; k++)
+			if (votes[k] > 0 && !(r == 1 && (c->pair_person[0] == (int32_t) k
+											 || (country[k] && country[c->pair_person[0]]
+												 && strcmp(country[k], country[c->pair_person[0]]) == 0)))
+				&& (best < 0 || votes[k] > votes[best]))
+				best = (int32_t) k;
+		c->pair_person[r] = best;
+	}
+	if (c->pair_person[0] < 0 || c->pair_person[1] < 0)
+		c->pair_person[0] = c->pair_person[1] = -1;
+}
+
+/*
+ * Whether the words ending at token j name the article's pair ("the two
+ * countries", "both leaders", "the pair"); sets *a and *start.
+ */
+static bool
+pair_phrase_ending(const ctx *c, size_t j, arg *a, size_t *start)
+{
+	const int32_t *pair;
+	size_t		s;
+
+	if (!is_word(c, j))
+		return false;
+	if (in_class(c, j, WC_PAIR_COUNTRY_NOUNS))
+		pair = c->pair_country;
+	else if (in_class(c, j, WC_PAIR_PERSON_NOUNS))
+		pair = c->pair_person;
+	else
+		return false;
+	if (j > c->s_first && (is(c, j - 1, "two") || is(c, j - 1, "both")))
+		s = j - 1;
+	else if ((is(c, j, "pair") || is(c, j, "duo")) && j > c->s_first && is(c, j - 1, "the"))
+		s = j - 1;
+	else
+		return false;
+	if (s > c->s_first && is(c, s - 1, "the"))
+		s--;
+	if (pair[0] < 0)
+		return false;
+	a->m[0] = pair[0];
+	a->m[1] = pair[1];
+	a->n = 2;
+	a->pronoun = true;
+	*start = s;
+	return true;
+}
+
+/*
  * Step left from token i-1 over the words that may open a noun phrase
  * before a name (determiners, names, capitalised words, numbers,
  * possessives, hyphens); return the first token that is none of those, or
@@ -457,11 +708,14 @@ np_left(const ctx *c, size_t i)
 	{
 		const nk_token *t = &c->tok[j];
 
+		/* "In 2019 Putin ...": a time expression is no part of the name's phrase */
+		if (c->in_date[j] && c->owner[j] < 0)
+			return j;
 		if (c->owner[j] >= 0 || (t->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
 			|| t->kind == NK_TOKEN_NUMBER
-			|| (t->kind == NK_TOKEN_WORD && in_list(t->fold, determiners))
+			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS))
 			|| (t->kind == NK_TOKEN_WORD && (t->flags & NK_TOKEN_CAPITALIZED) && !(t->flags & NK_TOKEN_SENT_START)
-				&& !in_list(t->fold, prepositions)))
+				&& !in_class(c, j, WC_PREPOSITIONS)))
 		{
 			j--;
 			steps++;
@@ -473,16 +727,17 @@ np_left(const ctx *c, size_t i)
 }
 
 /* the mention ending at token i-... : mention k's token range */
+/* (the pair's own mentions have no tokens: they read as the sentence's start) */
 static size_t
 m_first(const ctx *c, int32_t k)
 {
-	return c->ents->items[k].first_token;
+	return (size_t) k < c->ents->count ? c->ents->items[k].first_token : c->s_first;
 }
 
 static size_t
 m_last(const ctx *c, int32_t k)
 {
-	return c->ents->items[k].last_token;
+	return (size_t) k < c->ents->count ? c->ents->items[k].last_token : c->s_first;
 }
 
 static bool
@@ -622,7 +877,20 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 		if (k < 0)
 		{
 			const char *w = fold(c, j);
+			size_t		ps;
 
+			/* "the two countries", "both leaders" */
+			if (!any && pair_phrase_ending(c, j, a, &ps))
+			{
+				long		b = (long) ps - 1;
+
+				if (!(b >= (long) c->s_first && is_word(c, b) && in_class(c, b, WC_PREPOSITIONS)))
+					return;
+				a->n = 0;
+				only_aux = false;
+				j = b;
+				continue;
+			}
 			if (is_word(c, j) && (strcmp(w, "he") == 0 || strcmp(w, "she") == 0))
 			{
 				int32_t		p = last_person(c, j);
@@ -640,12 +908,22 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 				return;
 			/* "the two leaders met": an unnamed subject right before the verb */
 			if (verb_trigger && !any && is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && only_aux
-				&& !in_list(w, adverbs) && !in_list(w, auxiliaries) && !in_list(w, prepositions)
-				&& !in_list(w, determiners) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
+				&& !c->verb[j] && !verbish(c, j)
+				&& !in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_AUXILIARIES) && !in_class(c, j, WC_PREPOSITIONS)
+				&& !in_class(c, j, WC_DETERMINERS) && strcmp(w, "and") != 0 && strcmp(w, "who") != 0
 				&& strcmp(w, "which") != 0 && strcmp(w, "that") != 0 && strcmp(w, "to") != 0
 				&& (c->tok[j].fold_len < 3 || strcmp(w + c->tok[j].fold_len - 2, "ly") != 0))
+			{
+				/* "Russian forces fired": the demonym's country */
+				if (j > (long) c->s_first && c->owner[j - 1] >= 0 && c->ments[c->owner[j - 1]].norp
+					&& c->ments[c->owner[j - 1]].agent)
+				{
+					a->m[0] = c->owner[j - 1];
+					a->n = 1;
+				}
 				return;
-			if (is_word(c, j) && !in_list(w, adverbs) && !in_list(w, auxiliaries))
+			}
+			if (is_word(c, j) && !in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_AUXILIARIES))
 				only_aux = false;
 			if (is_word(c, j) && (strcmp(w, "said") == 0 || strcmp(w, "says") == 0 || strcmp(w, "told") == 0
 								  || strcmp(w, "that") == 0 || strcmp(w, "according") == 0))
@@ -679,16 +957,17 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			conj_left(c, k, a);
 			before = np_left(c, m_first(c, a->m[0]));
 			for (size_t q = m_last(c, k) + 1; q < t; q++)
-				if (!(is_word(c, q) && (in_list(fold(c, q), adverbs) || in_list(fold(c, q), auxiliaries))))
+				if (!(is_word(c, q) && (in_class(c, q, WC_ADVERBS) || in_class(c, q, WC_AUXILIARIES))))
 					direct = false;
-			in_pp = before >= 0 && is_word(c, before) && in_list(fold(c, before), prepositions)
-				&& !(direct && in_list(fold(c, before), conj_preps));
-			object = before >= 0 && verbish(c, before);
+			in_pp = before >= 0 && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)
+				&& !(direct && in_class(c, before, WC_CONJ_PREPS));
+			/* "had determined North Korea gave": a name right before the trigger is its subject */
+			object = before >= 0 && verbish(c, before) && !direct;
 			a->n = 0;
 			/* "the Russian foreign minister": a demonym before a noun is an adjective */
 			if (c->ments[k].norp && m_last(c, k) + 1 < t && is_word(c, m_last(c, k) + 1)
 				&& !(c->tok[m_last(c, k) + 1].flags & NK_TOKEN_CAPITALIZED)
-				&& !in_list(fold(c, m_last(c, k) + 1), auxiliaries) && !in_list(fold(c, m_last(c, k) + 1), adverbs))
+				&& !in_class(c, m_last(c, k) + 1, WC_AUXILIARIES) && !in_class(c, m_last(c, k) + 1, WC_ADVERBS))
 			{
 				if (fallback < 0 && !in_pp)
 					fallback = k;
@@ -746,14 +1025,30 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 			break;
 		if (k < 0)
 		{
-			if (is_word(c, j) && in_list(fold(c, j), clause_words))
+			if (is_word(c, j) && in_class(c, j, WC_CLAUSE_WORDS))
 				break;
+			/* "between them", "between the two countries" */
+			if (is(c, j, "between") && sl->s[NK_SLOT_BETWEEN].n == 0 && j + 1 <= c->s_last)
+			{
+				arg			p;
+				size_t		ps;
+
+				if (is(c, j + 1, "them") && c->pair_country[0] >= 0)
+				{
+					sl->s[NK_SLOT_BETWEEN].m[0] = c->pair_country[0];
+					sl->s[NK_SLOT_BETWEEN].m[1] = c->pair_country[1];
+					sl->s[NK_SLOT_BETWEEN].n = 2;
+				}
+				for (size_t q = j + 1; q <= c->s_last && q <= j + 3; q++)
+					if (pair_phrase_ending(c, q, &p, &ps) && ps == j + 1)
+						sl->s[NK_SLOT_BETWEEN] = p;
+			}
 			if (is_punct(c, j, ','))
 			{
 				/* a comma ends the clause unless a list goes on: of names, or of the items given */
 				if (!(j + 1 <= c->s_last && c->owner[j + 1] >= 0 && j > e + 1 && c->owner[j - 1] >= 0)
 					&& !(list && !named && j + 1 <= c->s_last && (c->tok[j + 1].kind == NK_TOKEN_NUMBER
-																   || (is_word(c, j + 1) && !in_list(fold(c, j + 1), clause_words)
+																   || (is_word(c, j + 1) && !in_class(c, j + 1, WC_CLAUSE_WORDS)
 																	   && !(c->tok[j + 1].flags & NK_TOKEN_CAPITALIZED)))))
 					break;
 			}
@@ -773,7 +1068,7 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 				slot = -1;		/* another verb's object */
 			else
 				slot = -1;
-			if (before >= 0 && before > (long) e && is_word(c, before) && in_list(fold(c, before), prepositions)
+			if (before >= 0 && before > (long) e && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)
 				&& prep_slot(fold(c, before)) < 0)
 				slot = -1;
 			/* "his Russian counterpart Vladimir Putin": the demonym is an adjective of the name after it */
@@ -783,7 +1078,7 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 
 				for (; q <= c->s_last && q <= m_last(c, k) + 4; q++)
 				{
-					if (hard_boundary(c, q) || is_punct(c, q, ',') || (is_word(c, q) && (in_list(fold(c, q), prepositions) || is(c, q, "and"))))
+					if (hard_boundary(c, q) || is_punct(c, q, ',') || (is_word(c, q) && (in_class(c, q, WC_PREPOSITIONS) || is(c, q, "and"))))
 						break;
 					if (c->owner[q] >= 0)
 					{
@@ -828,8 +1123,10 @@ find_cues(ctx *c)
 
 		if (!is_word(c, i))
 			continue;
-		LOWER_BOUND(nk_ev_cues, NCUES, fold(c, i), lo);
-		for (size_t k = lo; k < NCUES && strcmp(nk_ev_cues[k].words[0], fold(c, i)) == 0; k++)
+		if (c->tw[i] == NULL)
+			continue;
+		lo = c->tw[i]->cue_lo;
+		for (size_t k = lo; k < lo + c->tw[i]->cue_n; k++)
 		{
 			long		last = match_words(c, nk_ev_cues[k].words, nk_ev_cues[k].nwords, 0, i);
 
@@ -867,7 +1164,7 @@ static bool
 boundary_between(const ctx *c, size_t a, size_t b)
 {
 	for (size_t j = a + 1; j < b; j++)
-		if (hard_boundary(c, j) || is_punct(c, j, ',') || (is_word(c, j) && in_list(fold(c, j), clause_words))
+		if (hard_boundary(c, j) || is_punct(c, j, ',') || (is_word(c, j) && in_class(c, j, WC_CLAUSE_WORDS))
 			|| is(c, j, "and") || is(c, j, "but") || is(c, j, "that"))
 			return true;
 	return false;
@@ -886,10 +1183,8 @@ semicolon_between(const ctx *c, size_t a, size_t b)
 static bool
 contrast_between(const ctx *c, size_t a, size_t b)
 {
-	static const char *const contrast[] = {"but", "though", "although", "while", "whereas", "yet", "however", NULL};
-
 	for (size_t j = a + 1; j < b; j++)
-		if (is_word(c, j) && in_list(fold(c, j), contrast))
+		if (is_word(c, j) && in_class(c, j, WC_CONTRAST_WORDS))
 			return true;
 	return false;
 }
@@ -1157,11 +1452,6 @@ find_quantity(const ctx *c, size_t from, size_t to, nk_event *ev)
 	}
 }
 
-static const char *const item_stop[] = {
-	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
-	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
-};
-
 /* Items: the phrases of tokens from..to split at commas and "and". */
 static void
 find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
@@ -1176,13 +1466,13 @@ find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
 					b;
 
 		while (i <= to && (is_punct(c, i, ',') || is(c, i, "and") || is_quote_token(c, i)
-						   || (is_word(c, i) && in_list(fold(c, i), item_stop))))
+						   || (is_word(c, i) && in_class(c, i, WC_ITEM_STOP))))
 			i++;
 		if (i > to)
 			break;
 		a = i;
 		while (i <= to && !is_punct(c, i, ',') && !is(c, i, "and") && !hard_boundary(c, i)
-			   && !(is_word(c, i) && in_list(fold(c, i), prepositions) && !is(c, i, "of")))
+			   && !(is_word(c, i) && in_class(c, i, WC_PREPOSITIONS) && !is(c, i, "of")))
 			i++;
 		b = i;					/* exclusive */
 		while (b > a && (is_quote_token(c, b - 1) || c->tok[b - 1].kind == NK_TOKEN_PUNCT))
@@ -1194,7 +1484,7 @@ find_items(const ctx *c, size_t from, size_t to, nk_event *ev)
 
 			items[n++] = nk_arena_strndup(c->arena, c->doc->text + s, len);
 		}
-		if (i <= to && (hard_boundary(c, i) || (is_word(c, i) && in_list(fold(c, i), prepositions) && !is(c, i, "of"))))
+		if (i <= to && (hard_boundary(c, i) || (is_word(c, i) && in_class(c, i, WC_PREPOSITIONS) && !is(c, i, "of"))))
 			break;
 	}
 	if (n > 0)
@@ -1256,9 +1546,18 @@ noun_context(const ctx *c, size_t i)
 
 	if (p < (long) c->s_first)
 		return false;
+	/* "a two-day visit": a hyphenated modifier */
+	if (p - 2 >= (long) c->s_first && is_dash_token(c, p - 1) && is_word(c, p) && c->owner[p] < 0)
+		p -= 2;
 	if (c->tok[p].flags & NK_TOKEN_POSSESSIVE)
 		return true;
-	if (is_word(c, p) && (in_list(fold(c, p), determiners) || is(c, p, "of") || is(c, p, "arms")
+	/* "a rare visit": a determiner and a modifier */
+	if (p - 1 >= (long) c->s_first && is_word(c, p) && !(c->tok[p].flags & NK_TOKEN_CAPITALIZED) && c->owner[p] < 0
+		&& !in_class(c, p, WC_AUXILIARIES) && !in_class(c, p, WC_ADVERBS) && is_word(c, p - 1)
+		&& (is(c, p - 1, "a") || is(c, p - 1, "an") || is(c, p - 1, "the") || is(c, p - 1, "his")
+			|| is(c, p - 1, "her") || is(c, p - 1, "its") || is(c, p - 1, "their")))
+		return true;
+	if (is_word(c, p) && (in_class(c, p, WC_DETERMINERS) || is(c, p, "of") || is(c, p, "arms")
 						  || is(c, p, "weapons") || is(c, p, "military") || is(c, p, "ammunition")
 						  || is(c, p, "for") || is(c, p, "during") || is(c, p, "after") || is(c, p, "before")
 						  || is(c, p, "on") || is(c, p, "in") || is(c, p, "no") || is(c, p, "summit")
@@ -1269,7 +1568,7 @@ noun_context(const ctx *c, size_t i)
 	{
 		long		q = np_left(c, m_first(c, c->owner[p]));
 
-		if (q >= (long) c->s_first && is_word(c, q) && (in_list(fold(c, q), determiners)))
+		if (q >= (long) c->s_first && is_word(c, q) && (in_class(c, q, WC_DETERMINERS)))
 			return true;
 		if (m_first(c, c->owner[p]) > c->s_first && is(c, m_first(c, c->owner[p]) - 1, "the"))
 			return true;
@@ -1284,9 +1583,9 @@ passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr)
 
 	if (tr->pos != NK_POS_VERB || !tr->participle)
 		return false;
-	while (j >= (long) c->s_first && is_word(c, j) && in_list(fold(c, j), adverbs) && !in_list(fold(c, j), be_forms))
+	while (j >= (long) c->s_first && is_word(c, j) && in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_BE_FORMS))
 		j--;
-	if (j >= (long) c->s_first && (in_list(fold(c, j), be_forms) || (c->tok[j].flags & NK_TOKEN_POSSESSIVE && false)))
+	if (j >= (long) c->s_first && (in_class(c, j, WC_BE_FORMS) || (c->tok[j].flags & NK_TOKEN_POSSESSIVE && false)))
 		return true;
 	/* "Invited by X, ..." and "weapons supplied by X" */
 	if (e + 1 <= c->s_last && is(c, e + 1, "by"))
@@ -1332,8 +1631,9 @@ find_possessor(const ctx *c, size_t t, arg *a)
 	a->pronoun = false;
 	/* over a few lowercase modifiers ("state", "two-day", "first") */
 	while (j >= (long) c->s_first && steps < 4 && c->owner[j] < 0 && !(c->tok[j].flags & NK_TOKEN_POSSESSIVE)
-		   && ((is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_list(fold(c, j), prepositions)
-				&& !is(c, j, "his") && !is(c, j, "her") && !is(c, j, "the") && !is(c, j, "a") && !is(c, j, "and"))
+		   && ((is_word(c, j) && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_class(c, j, WC_PREPOSITIONS)
+				&& !is(c, j, "his") && !is(c, j, "her") && !is(c, j, "its") && !is(c, j, "their")
+				&& !is(c, j, "bilateral") && !is(c, j, "the") && !is(c, j, "a") && !is(c, j, "and"))
 			   || is_dash_token(c, j) || c->tok[j].kind == NK_TOKEN_NUMBER))
 	{
 		j--;
@@ -1353,10 +1653,71 @@ find_possessor(const ctx *c, size_t t, arg *a)
 		}
 		return;
 	}
+	if (is(c, j, "their") || is(c, j, "bilateral"))
+	{
+		/* "their military ties", "bilateral cooperation": the article's two countries */
+		if (c->pair_country[0] >= 0)
+		{
+			a->m[0] = c->pair_country[0];
+			a->m[1] = c->pair_country[1];
+			a->n = 2;
+			a->pronoun = true;
+		}
+		return;
+	}
+	if (is(c, j, "its"))
+	{
+		/* "Moscow over its offensive": the nearest country or body before it */
+		for (long q = j - 1; q >= (long) c->s_first; q--)
+			if (c->owner[q] >= 0 && c->ments[c->owner[q]].agent && !c->ments[c->owner[q]].person)
+			{
+				a->m[0] = c->owner[q];
+				a->n = 1;
+				a->pronoun = true;
+				return;
+			}
+		return;
+	}
 	if (c->tok[j].flags & NK_TOKEN_POSSESSIVE)
 		j--;
 	if (j >= (long) c->s_first && c->owner[j] >= 0)
 		conj_left(c, c->owner[j], a);
+}
+
+/*
+ * Whether a noun trigger at t stands in a prepositional phrase that keeps
+ * the clause's subject from being its actor: "its role in the war on
+ * Ukraine", "sanctioned over the deal".  A trip or a meeting may be the
+ * subject's own after "on", "for" or "during" ("arrived on a two-day
+ * visit").
+ */
+static bool
+noun_in_pp(const ctx *c, size_t t, int type)
+{
+	long		j = (long) t - 1;
+	int			steps = 0;
+
+	while (j >= (long) c->s_first && steps++ < 5)
+	{
+		const nk_token *k = &c->tok[j];
+
+		if (c->owner[j] >= 0 || (k->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
+			|| k->kind == NK_TOKEN_NUMBER
+			|| (is_word(c, j) && !(k->flags & NK_TOKEN_CAPITALIZED) && !in_class(c, j, WC_PREPOSITIONS)
+				&& !in_class(c, j, WC_CLAUSE_WORDS) && !is(c, j, "and") && !is(c, j, "or") && !in_class(c, j, WC_AUXILIARIES) && !c->verb[j]
+				&& !verbish(c, j)))
+		{
+			j--;
+			continue;
+		}
+		break;
+	}
+	if (j < (long) c->s_first || !is_word(c, j) || !in_class(c, j, WC_PREPOSITIONS))
+		return false;
+	if (is(c, j, "on") || is(c, j, "for") || is(c, j, "during"))
+		return !(type == NK_EV_VISIT || type == NK_EV_ARRIVE || type == NK_EV_DEPART || type == NK_EV_MEET
+				 || type == NK_EV_NEGOTIATE);
+	return true;
 }
 
 static bool
@@ -1490,6 +1851,65 @@ is_target_ok(const ctx *c, int type, int32_t m)
 
 static bool needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive);
 
+/* types of saying: the speaker of the sentence may be the actor */
+static bool
+speech_type(int type)
+{
+	return type == NK_EV_CRITICIZE || type == NK_EV_PRAISE || type == NK_EV_WARN || type == NK_EV_ACCUSE
+		|| type == NK_EV_DENY;
+}
+
+/* types with an addressee the text often leaves outside the trigger's slots */
+static bool
+addressee_type(int type)
+{
+	return type == NK_EV_SANCTION || type == NK_EV_CRITICIZE || type == NK_EV_WARN || type == NK_EV_ACCUSE
+		|| type == NK_EV_PRAISE;
+}
+
+static bool
+target_candidate(const ctx *c, int type, size_t j, int32_t actor)
+{
+	int32_t		k = c->owner[j];
+	long		before;
+
+	if (k < 0 || m_first(c, k) != j || !is_target_ok(c, type, k) || (actor >= 0 && same_entity(c, k, actor)))
+		return false;
+	before = np_left(c, j);
+	/* an agent ("passed by the Security Council") or a possessor is no addressee */
+	return !(before >= 0 && is(c, before, "by")) && !followed_by_possessive(c, k);
+}
+
+/*
+ * The addressee of a sanction, a criticism or a warning the slots left
+ * empty: the first name after the trigger in its clause ("sanctions aimed at
+ * North Korean banks"), else the first between the actor and the trigger
+ * ("placed X on its sanctions list").
+ */
+static void
+fallback_target(const ctx *c, int type, size_t first, size_t end, int32_t actor, arg *out)
+{
+	out->n = 0;
+	for (size_t j = first + 1; j <= end && j <= c->s_last; j++)
+		if (target_candidate(c, type, j, actor))
+		{
+			conj_right(c, c->owner[j], out);
+			return;
+		}
+	if (actor < 0)
+		return;
+	for (size_t j = m_last(c, actor) + 1; j < first; j++)
+	{
+		if (hard_boundary(c, j))
+			return;
+		if (target_candidate(c, type, j, actor))
+		{
+			conj_right(c, c->owner[j], out);
+			return;
+		}
+	}
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -1505,6 +1925,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 				target;
 	status_info si;
 	int32_t		location = -1;
+	bool		in_pp;
+	nk_ev_trigger attack;
+	found		as_attack;
 	size_t		item_from,
 				item_to;
 	bool		items = tr->type == NK_EV_GIFT || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_LAUNCH
@@ -1512,12 +1935,19 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 
 	memset(&sl, 0, sizeof(sl));
 	scan_right(c, f->last, items, &sl);
+	/* "gave North Korea technical aid": a name in a phrase's gap is its object */
+	for (size_t j = f->first + 1; j < f->last && sl.s[NK_SLOT_OBJ].n == 0; j++)
+		if (c->owner[j] >= 0)
+			conj_right(c, c->owner[j], &sl.s[NK_SLOT_OBJ]);
 	find_status(c, f->first, f->last, noun, &si);
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
 	memset(&poss, 0, sizeof(poss));
 	if (noun)
 		find_possessor(c, f->first, &poss);
+	/* "their" and "bilateral" stand for both sides only of a symmetric event */
+	if (poss.n == 2 && poss.pronoun && !symmetric(tr->type))
+		poss.n = 0;
 	find_subject(c, f->first, passive, &left);
 	if (passive)
 	{
@@ -1567,12 +1997,41 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	}
 	if (!needs_ok(c, tr, f->first, f->last, passive))
 		return;
+	/* "fired missiles at Ukrainian territory": a launch at somebody is an attack */
+	if (tr->type == NK_EV_LAUNCH && tr->pos == NK_POS_VERB)
+	{
+		static const uint8_t at_slots[] = {NK_SLOT_AT, NK_SLOT_AGAINST, NK_SLOT_INTO, NK_SLOT_ON};
+
+		for (size_t k = 0; k < sizeof(at_slots); k++)
+			if (sl.s[at_slots[k]].n > 0 && is_target_ok(c, NK_EV_ATTACK, sl.s[at_slots[k]].m[0]))
+			{
+				attack = *tr;
+				attack.type = NK_EV_ATTACK;
+				memset(attack.target, NK_SLOT_END, sizeof(attack.target));
+				attack.target[0] = at_slots[k];
+				as_attack = *f;
+				as_attack.tr = &attack;
+				f = &as_attack;
+				tr = &attack;
+				items = false;
+				break;
+			}
+	}
 	/* place */
 	for (int s = NK_SLOT_IN; s <= NK_SLOT_AT; s++)
 		if (location < 0 && sl.s[s].n > 0 && c->ments[sl.s[s].m[0]].place)
 			location = sl.s[s].m[0];
 
-	first_slot(c, tr->actor, sl.s, &subj, &obj, &poss, &actor, -1);
+	{
+		arg			subj_actor = subj;
+
+		in_pp = !passive && tr->pos == NK_POS_NOUN && noun_in_pp(c, f->first, tr->type);
+
+		/* the clause's subject does not act a noun in a prepositional phrase */
+		if (in_pp)
+			subj_actor.n = 0;
+		first_slot(c, tr->actor, sl.s, &subj_actor, &obj, &poss, &actor, -1);
+	}
 	/* an actor acts: no cities, weapons or laws */
 	{
 		int			n = 0;
@@ -1591,6 +2050,15 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 				target.m[n++] = target.m[k];
 		target.n = n;
 	}
+	/* a statement's actor is its speaker: "X said the launch was a flagrant violation" */
+	if (actor.n == 0 && src >= 0 && speech_type(tr->type) && c->ments[src].agent
+		&& !(target.n > 0 && same_entity(c, src, target.m[0])))
+	{
+		actor.m[0] = src;
+		actor.n = 1;
+	}
+	if (target.n == 0 && actor.n > 0 && addressee_type(tr->type) && !passive)
+		fallback_target(c, tr->type, f->last, sl.end, actor.m[0], &target);
 	/* troops or weapons of a nation: "North Korean troops were sent" */
 	if (actor.n == 0 && (tr->type == NK_EV_DEPLOY || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_CASUALTIES))
 	{
@@ -1632,6 +2100,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 			target.m[k - 1] = target.m[k];
 		target.n--;
 	}
+	/* a noun in a prepositional phrase without an actor of its own is background ("the war in Ukraine") */
+	if (in_pp && actor.n == 0 && tr->type != NK_EV_LAUNCH)
+		return;
 	if (actor.n == 0 && target.n == 0 && tr->type != NK_EV_LAUNCH)
 		return;					/* a row names its actor or target (a launch may take its launcher from the article) */
 	if (tr->target[0] == NK_SLOT_END)
@@ -1672,6 +2143,9 @@ needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool 
 
 	if (tr->needs == NK_NEED_NONE)
 		return true;
+	/* a word of giving is a gift only in a sentence that speaks of gifts */
+	if (tr->needs == NK_NEED_GIFT)
+		return has_class(c, c->s_first, c->s_last, NK_CUE_GIFT);
 	kind = tr->needs == NK_NEED_ARMS ? NK_CUE_ARMS : NK_CUE_TROOPS;
 	from = first > c->s_first + 3 ? first - 3 : c->s_first;
 	to = last + 10 < c->s_last ? last + 10 : c->s_last;
@@ -1687,10 +2161,7 @@ passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr);
 static bool
 gift_sentence(const ctx *c)
 {
-	for (size_t j = c->s_first; j <= c->s_last; j++)
-		if (is_word(c, j) && (strncmp(fold(c, j), "gift", 4) == 0 || is(c, j, "presents") || is(c, j, "presented")))
-			return true;
-	return false;
+	return has_class(c, c->s_first, c->s_last, NK_CUE_GIFT);
 }
 
 /* Triggers of the current sentence, longest first at each token. */
@@ -1709,9 +2180,11 @@ sentence_events(ctx *c, sent_rows *out)
 
 		if (!is_word(c, i) || c->owner[i] >= 0)
 			continue;
+		if (c->tw[i] == NULL || c->tw[i]->trig_n == 0)
+			continue;
 		as_noun = noun_context(c, i);
-		LOWER_BOUND(nk_ev_triggers, NTRIGGERS, fold(c, i), lo);
-		for (size_t k = lo; k < NTRIGGERS && strcmp(nk_ev_triggers[k].words[0], fold(c, i)) == 0; k++)
+		lo = c->tw[i]->trig_lo;
+		for (size_t k = lo; k < lo + c->tw[i]->trig_n; k++)
 		{
 			const nk_ev_trigger *tr = &nk_ev_triggers[k];
 			long		last = match_words(c, tr->words, tr->nwords, 0, i);
@@ -1745,16 +2218,6 @@ sentence_events(ctx *c, sent_rows *out)
 		{
 			found	   *f;
 
-			/* a verb-or-noun word read against its context */
-			if (best->pos == NK_POS_VERB && as_noun && best->nwords == 1)
-			{
-				bool		has_noun = false;
-
-				for (size_t k = lo; k < NTRIGGERS && strcmp(nk_ev_triggers[k].words[0], fold(c, i)) == 0; k++)
-					if (nk_ev_triggers[k].pos == NK_POS_NOUN && nk_ev_triggers[k].nwords == 1)
-						has_noun = true;
-				(void) has_noun;
-			}
 			f = nk_vec_push(c->arena, &fs);
 			f->tr = best;
 			f->first = i;
@@ -1988,10 +2451,22 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	if (c.ntok == 0)
 		return;
 	prepare_mentions(&c);
+	find_pairs(&c);
 	c.verb = nk_arena_zalloc(arena, c.ntok + 1);
 	c.date_tok = nk_arena_alloc(arena, (dates->count + 1) * sizeof(size_t));
+	wc_init();
+	c.tw = nk_arena_alloc(arena, (c.ntok + 1) * sizeof(wc_entry *));
+	for (size_t i = 0; i < c.ntok; i++)
+		c.tw[i] = wc_find(c.tok[i].fold, false);
+	c.in_date = nk_arena_zalloc(arena, c.ntok + 1);
 	for (size_t k = 0; k < dates->count; k++)
-		c.date_tok[k] = token_at(&c, dates->items[k].span.start);
+	{
+		const nk_span *sp = &dates->items[k].span;
+
+		c.date_tok[k] = token_at(&c, sp->start);
+		for (size_t j = c.date_tok[k]; j < c.ntok && c.tok[j].start < sp->start + sp->len; j++)
+			c.in_date[j] = 1;
+	}
 
 	for (size_t s = 0; s < doc->sentences.count; s++)
 	{

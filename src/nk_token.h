@@ -51,8 +51,12 @@ extern void nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_
 static inline bool
 nk_token_is(const nk_token *t, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		n;
 
+	/* the first byte first: most words differ there, and strlen is the cost */
+	if (t->fold[0] != w[0])
+		return false;
+	n = strlen(w);
 	return t->fold_len == n && memcmp(t->fold, w, n) == 0;
 }
 

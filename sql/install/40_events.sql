@@ -27,19 +27,19 @@ CREATE TABLE nk_event_triggers (
 );
 
 COMMENT ON TABLE nk_event_triggers IS
-'Trigger words and phrases of the events stage, for reference (the engine compiles in data/events/triggers.tsv, which fills this table): type, part of speech, phrase (* skips up to 3 words), extra inflected forms, the slots actor and target come from (subj, obj, poss or a preposition), the word class the frame needs (arms, troops) and the frame''s confidence.';
+'Trigger words and phrases of the events stage, for reference (the engine compiles in data/events/triggers.tsv, which fills this table): type, part of speech, phrase (* skips up to 3 words), extra inflected forms, the slots actor and target come from (subj, obj, poss or a preposition), the word class the frame needs (arms, troops, gift) and the frame''s confidence.';
 
 --@data data/events/triggers.tsv
 
 CREATE TABLE nk_event_cues (
     cue text NOT NULL,
-    kind text NOT NULL CHECK (kind IN ('status', 'attribution', 'conditional', 'arms', 'troops')),
+    kind text NOT NULL CHECK (kind IN ('status', 'attribution', 'conditional', 'arms', 'troops', 'gift')),
     status text,
     scope text
 );
 
 COMMENT ON TABLE nk_event_cues IS
-'Cue words of the events stage, for reference (compiled in from data/events/cues.tsv): modality cues with the status they give and their scope (near: a few words before the trigger in its clause; clause: before it in its sentence; after: a few words after it), attribution verbs, conditionals, and the word classes arms and troops.';
+'Cue words of the events stage, for reference (compiled in from data/events/cues.tsv): modality cues with the status they give and their scope (near: a few words before the trigger in its clause; clause: before it in its sentence; after: a few words after it), attribution verbs, conditionals, and the word classes arms, troops and gift.';
 
 --@data data/events/cues.tsv
 

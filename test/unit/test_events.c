@@ -319,6 +319,60 @@ test_items(void)
 	nk_arena_destroy(a);
 }
 
+/* the row of that symmetric type between a and b, either way round */
+static void
+expect_pair_at(int line, const char *text, const char *type, const char *a, const char *b)
+{
+	nk_arena   *ar = nk_arena_create();
+	nk_event_list l = run(ar, text);
+
+	CHECK(find(&l, type, a, b) != NULL || find(&l, type, b, a) != NULL);
+	if (find(&l, type, a, b) == NULL && find(&l, type, b, a) == NULL)
+		fprintf(stderr, "  line %d: no %s %s <-> %s in: %s\n", line, type, a, b, text);
+	nk_arena_destroy(ar);
+}
+
+#define EXPECT_PAIR(text, type, a, b) expect_pair_at(__LINE__, text, type, a, b)
+
+/* subjects, possessors and addressees the trigger's own slots do not give */
+static void
+test_argument_rules(void)
+{
+	/* a name right before the verb is its subject, even after another verb */
+	EXPECT("Officials said the United States had determined North Korea recently supplied shells to Russia.",
+		   "ARMS_TRANSFER", "North Korea", "Russia", "reported");
+	/* a time expression before a name is no preposition of the name */
+	EXPECT("In 2019 Vladimir Putin held a meeting with Kim Jong Un.", "MEET", "Vladimir Putin", "Kim Jong Un", "reported");
+	/* a noun in a prepositional phrase: not the clause subject's act, and no row without an actor */
+	EXPECT_NONE("Japan condemned the plant because of its role in the war on Ukraine.", "ATTACK");
+	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
+	/* "its": the nearest country or body before it */
+	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a verb of giving is a gift only where the sentence speaks of gifts */
+	EXPECT_NONE("Vladimir Putin gave Kim Jong Un a tour of the Vostochny Cosmodrome.", "GIFT");
+	EXPECT("Vladimir Putin gave Kim Jong Un a rifle as a parting gift.", "GIFT", "Vladimir Putin", "Kim Jong Un", "reported");
+	/* aid given is cooperation; the name inside the phrase is its object */
+	EXPECT("Russia gave North Korea technical assistance for the launch.", "COOPERATE", "Russia", "North Korea", "reported");
+	/* the addressee of a sanction outside its slots */
+	EXPECT("The European Union placed Choe Son Hui on its sanctions list.", "SANCTION", "European Union", "Choe Son Hui", "reported");
+	EXPECT("Washington's latest sanctions are aimed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
+	EXPECT("New sanctions on North Korea were announced by the European Union.", "SANCTION", "European Union", "North Korea", "reported");
+	/* the speaker of a judgement is its critic */
+	EXPECT("Dmitry Peskov said the launch was a provocation by Ukraine.", "CRITICIZE", "Dmitry Peskov", NULL, "reported");
+	/* missiles fired at a country are an attack on it */
+	EXPECT("Russian forces fired North Korean missiles at Ukrainian territory.", "ATTACK", "Russia", "Ukraine", "reported");
+	EXPECT_NONE("Russian forces fired North Korean missiles at Ukrainian territory.", "LAUNCH");
+	/* "the two countries", "between the two countries", "their": the article's two main countries */
+	EXPECT_PAIR("Vladimir Putin visited Pyongyang. The two countries signed a treaty.", "AGREE", "Russia", "North Korea");
+	EXPECT_PAIR("Kim Jong Un travelled to Russia. Cooperation between the two countries grew.", "COOPERATE",
+				"North Korea", "Russia");
+	EXPECT_PAIR("Kim Jong Un travelled to Russia. Officials spoke of their close ties.", "COOPERATE",
+				"North Korea", "Russia");
+	/* "the two leaders": its two main people, of different countries */
+	EXPECT_PAIR("Kim Jong Un travelled to Russia to see Vladimir Putin. The two leaders met on Wednesday.", "MEET",
+				"Kim Jong Un", "Vladimir Putin");
+}
+
 static void
 test_robustness(void)
 {
@@ -348,6 +402,7 @@ main(void)
 	test_scope();
 	test_arguments();
 	test_items();
+	test_argument_rules();
 	test_robustness();
 	nk_gazetteer_destroy(gaz);
 	return unit_report();
