@@ -81,31 +81,47 @@ FUZZ_SRCS = $(sort $(wildcard test/fuzz/fuzz_*.c))
 FUZZ_BINS = $(patsubst test/fuzz/%.c,build/fuzz/%,$(FUZZ_SRCS))
 FUZZ_SECONDS ?= 30
 
-build/unit/%: test/unit/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) test/unit/unit.h
-	@mkdir -p $(@D)
-	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ENGINE_SRCS) -lutf8proc
+# The engine is compiled once per flavour (sanitized for unit tests,
+# instrumented for fuzzing, optimised for the tools) and linked into each program.
+ENGINE_NAMES = $(notdir $(ENGINE_SRCS:.c=.o))
+ASAN_OBJS = $(addprefix build/asan/,$(ENGINE_NAMES))
+FUZZ_OBJS = $(addprefix build/fuzzobj/,$(ENGINE_NAMES))
+OPT_OBJS = $(addprefix build/opt/,$(ENGINE_NAMES))
+ENGINE_HEADERS = $(wildcard src/nk_*.h) src/nk_events_lexicon.h
 
-$(UNIT_BINS) $(FUZZ_BINS) build/nkwatch-cli build/events_driver build/stage_driver: src/nk_events_lexicon.h
+build/asan/%.o: src/%.c $(ENGINE_HEADERS)
+	@mkdir -p $(@D)
+	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -c -o $@ $<
+build/fuzzobj/%.o: src/%.c $(ENGINE_HEADERS)
+	@mkdir -p $(@D)
+	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c -o $@ $<
+build/opt/%.o: src/%.c $(ENGINE_HEADERS)
+	@mkdir -p $(@D)
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -c -o $@ $<
+
+build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h
+	@mkdir -p $(@D)
+	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ASAN_OBJS) -lutf8proc
 
 # the events pipeline on files, outside the server (measurements, benchmarks)
-build/events_driver: test/unit/events_driver.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) src/nk_events_lexicon.h
+build/events_driver: test/unit/events_driver.c $(OPT_OBJS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc
+	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
 
 # one stage on one file, for instruction counts (test/bench/README.md)
-build/stage_driver: test/bench/stage_driver.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) src/nk_events_lexicon.h
+build/stage_driver: test/bench/stage_driver.c $(OPT_OBJS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc
+	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
 
 .PHONY: unit fuzz cli
 unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \
 	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data $$t || status=1; done; exit $$status
 
-build/fuzz/%: test/fuzz/%.c $(ENGINE_SRCS) $(wildcard src/nk_*.h) $(wildcard test/fuzz/*.h)
+build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h)
 	@mkdir -p $(@D)
-	$(CLANG) $(ENGINE_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -Itest/fuzz -o $@ $< $(ENGINE_SRCS) -lutf8proc
+	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -Itest/fuzz -o $@ $< $(FUZZ_OBJS) -lutf8proc
 
 fuzz: $(FUZZ_BINS)
 	@status=0; for f in $(FUZZ_BINS); do n=$$(basename $$f); \
@@ -117,6 +133,6 @@ fuzz: $(FUZZ_BINS)
 	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
 
 cli: build/nkwatch-cli
-build/nkwatch-cli: src/nkwatch_cli.c $(ENGINE_SRCS) $(wildcard src/nk_*.h)
+build/nkwatch-cli: src/nkwatch_cli.c $(OPT_OBJS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -o $@ $< $(ENGINE_SRCS) -lutf8proc
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
