@@ -9,6 +9,8 @@
  */
 #include "pg_nkwatch.h"
 
+#include <math.h>
+
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "utils/array.h"
@@ -143,7 +145,8 @@ comparison_datum(FunctionCallInfo fcinfo, const nk_comparison *cmp)
 						errmsg("function returning record called in context that cannot accept type record")));
 	tupdesc = BlessTupleDesc(tupdesc);
 	values[0] = CStringGetTextDatum(nk_relation_name(cmp->relation));
-	values[1] = Float4GetDatum(cmp->score);
+	/* two decimals: the score is a graded judgement, not a measurement */
+	values[1] = Float4GetDatum(rintf(cmp->score * 100.0f) / 100.0f);
 	values[2] = CStringGetTextDatum(cmp->reason);
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
