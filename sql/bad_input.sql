@@ -26,4 +26,4 @@ SELECT published, dateline FROM nk_article(E'A headline about the talks\n\nSep 1
 SELECT published, dateline FROM nk_article(E'A headline about the talks\n\n99/99/2023\n\nThe envoy arrived in the capital on Monday for talks.');
 
 -- text that is only boilerplate
-SELECT * FROM nk_article(E'Trending Now\nMost Read\nAdvertisement\nPrint Friendly, PDF & Email\nLeave a Comment\nYour email address will not be published. Required fields are marked *\n© 2024 Some Media. All rights reserved.');
+SELECT * FROM nk_article(E'Trending Now\nMost Read\nAdvertisement\nPrint Friendly, PDF & Email\nLeave a Comment\nYour email address will not be published.\nPost Comment\nRequired fields are marked *\n© 2024 Some Media. All rights reserved.');

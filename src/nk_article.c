@@ -796,7 +796,7 @@ find_byline(page *p, line *l, size_t *title_len)
 				return true;
 			}
 		}
-	/* "Jane Doe | Reuters", "Reuters | Created: 16-05-2024 20:07 IST" */
+	/* "Jane Doe | Reuters", "AFP | Created: 03-02-2024 08:15 IST" */
 	{
 		const char *bar = strstr(f, " | ");
 
@@ -933,7 +933,7 @@ title_shaped(const line *l)
 
 /*
  * A headline followed by its date on the same line ("Kremlin calls ...
- * 'contradictory' Monday, October 21, 2024 at 11:00:23 AM"): return the
+ * 'unfounded' Tuesday, March 5, 2024 at 09:14:05 AM"): return the
  * headline's length, 0 when the line is no such thing.
  */
 static size_t

@@ -66,7 +66,7 @@ extern bool nk_zone_from_word(const char *fold, size_t len, int *utc_offset);
  *	13 September 2023				1 October 2023, Sunday
  *	2023-09-13T07:30:00Z			2023-07-28T05:13+0000		2023-10-19 16:10
  *	Updated 10:21 AM EDT, Wed September 13, 2023 (from "10")
- *	11:14, October 20, 2023			Monday, October 21, 2024 at 11:00:23 AM
+ *	11:14, October 20, 2023			Tuesday, March 5, 2024 at 09:14:05 AM
  *	16-05-2024 20:07 IST			9/13/2023 (numeric day-month orders only
  *									when a part above 12 settles which is which)
  *	Sept. 13						July 2000 (day 0, when allow_month_year)

@@ -339,12 +339,12 @@ static void
 test_argument_rules(void)
 {
 	/* a name right before the verb is its subject, even after another verb */
-	EXPECT("Officials said the United States had determined North Korea recently supplied shells to Russia.",
+	EXPECT("Officials said Britain had found North Korea secretly supplied shells to Russia.",
 		   "ARMS_TRANSFER", "North Korea", "Russia", "reported");
 	/* a time expression before a name is no preposition of the name */
 	EXPECT("In 2019 Vladimir Putin held a meeting with Kim Jong Un.", "MEET", "Vladimir Putin", "Kim Jong Un", "reported");
 	/* a noun in a prepositional phrase: not the clause subject's act, and no row without an actor */
-	EXPECT_NONE("Japan condemned the plant because of its role in the war on Ukraine.", "ATTACK");
+	EXPECT_NONE("Japan condemned the plant over what it does for the fighting in Ukraine.", "ATTACK");
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
@@ -355,7 +355,7 @@ test_argument_rules(void)
 	EXPECT("Russia gave North Korea technical assistance for the launch.", "COOPERATE", "Russia", "North Korea", "reported");
 	/* the addressee of a sanction outside its slots */
 	EXPECT("The European Union placed Choe Son Hui on its sanctions list.", "SANCTION", "European Union", "Choe Son Hui", "reported");
-	EXPECT("Washington's latest sanctions are aimed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
+	EXPECT("Washington's newest sanctions are aimed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
 	EXPECT("New sanctions on North Korea were announced by the European Union.", "SANCTION", "European Union", "North Korea", "reported");
 	/* the speaker of a judgement is its critic */
 	EXPECT("Dmitry Peskov said the launch was a provocation by Ukraine.", "CRITICIZE", "Dmitry Peskov", NULL, "reported");
