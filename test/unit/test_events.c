@@ -355,7 +355,7 @@ test_argument_rules(void)
 	EXPECT("Russia gave North Korea technical assistance for the launch.", "COOPERATE", "Russia", "North Korea", "reported");
 	/* the addressee of a sanction outside its slots */
 	EXPECT("The European Union placed Choe Son Hui on its sanctions list.", "SANCTION", "European Union", "Choe Son Hui", "reported");
-	EXPECT("Washington's newest sanctions are aimed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
+	EXPECT("Washington's latest sanctions are directed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
 	EXPECT("New sanctions on North Korea were announced by the European Union.", "SANCTION", "European Union", "North Korea", "reported");
 	/* the speaker of a judgement is its critic */
 	EXPECT("Dmitry Peskov said the launch was a provocation by Ukraine.", "CRITICIZE", "Dmitry Peskov", NULL, "reported");
