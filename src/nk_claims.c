@@ -1043,7 +1043,17 @@ claims_from_numbers(sctx *c)
 			cl->number = 0;
 		cl->approx = approx;
 		cl->unit = unit;
-		cl->value = span_text(c, (approx == NK_APPROX_EXACT || other || vague) ? i : i - 1, u);
+		{
+			/* the wording with its modifier: "more than 9,000 troops", "about 8,000 soldiers" */
+			size_t		from = i;
+
+			if (approx != NK_APPROX_EXACT && !other && !vague && approx != NK_APPROX_RANGE)
+				from = is(c, i - 1, "than") || is(c, i - 1, "least") || (is(c, i - 1, "to") && is(c, i - 2, "up")) ||
+					(is(c, i - 1, "as") && is(c, i - 2, "many")) ? i - 2 : i - 1;
+			if (is(c, from - 1, "as") && is(c, from, "many"))
+				from--;
+			cl->value = span_text(c, from, u);
+		}
 		if (is_duration_unit(unit))
 		{
 			cl->predicate = "duration";
