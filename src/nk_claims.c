@@ -595,7 +595,7 @@ anchor_of(const sctx *c, const char *type)
 	{
 		if (stem_at(c, i, stems))
 			return (long) i;
-		/* "asked the Russian president to come to his country" */
+		/* "asked the prime minister to come to Moscow" */
 		if (stems == invite_stems && (is(c, i, "asked") || is(c, i, "asks") || is(c, i, "urged")))
 			for (size_t j = i + 1; j <= c->l && j <= i + 8; j++)
 				if (is(c, j, "to") && (is(c, j + 1, "come") || is(c, j + 1, "visit")))
@@ -1228,7 +1228,7 @@ claims_from_series(sctx *c)
 				}
 			}
 		}
-		/* "once before, ... in April 2019", "his previous visit came in July 2000", "last visited ... in" */
+		/* "once before, ... in May 2018", "a previous visit in 2005", "last visited ... in" */
 		if ((is(c, i, "once") && is(c, i + 1, "before")) || is(c, i, "previous") ||
 			(is(c, i, "last") && has_prefix(c, i + 1, "visit")))
 		{
