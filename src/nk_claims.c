@@ -595,7 +595,7 @@ anchor_of(const sctx *c, const char *type)
 	{
 		if (stem_at(c, i, stems))
 			return (long) i;
-		/* "asked the visiting minister to come to Seoul" */
+		/* "asked the prime minister to come to Moscow" */
 		if (stems == invite_stems && (is(c, i, "asked") || is(c, i, "asks") || is(c, i, "urged")))
 			for (size_t j = i + 1; j <= c->l && j <= i + 8; j++)
 				if (is(c, j, "to") && (is(c, j + 1, "come") || is(c, j + 1, "visit")))
@@ -1043,7 +1043,17 @@ claims_from_numbers(sctx *c)
 			cl->number = 0;
 		cl->approx = approx;
 		cl->unit = unit;
-		cl->value = span_text(c, (approx == NK_APPROX_EXACT || other || vague) ? i : i - 1, u);
+		{
+			/* the wording with its modifier: "more than 9,000 troops", "about 8,000 soldiers" */
+			size_t		from = i;
+
+			if (approx != NK_APPROX_EXACT && !other && !vague && approx != NK_APPROX_RANGE)
+				from = is(c, i - 1, "than") || is(c, i - 1, "least") || (is(c, i - 1, "to") && is(c, i - 2, "up")) ||
+					(is(c, i - 1, "as") && is(c, i - 2, "many")) ? i - 2 : i - 1;
+			if (is(c, from - 1, "as") && is(c, from, "many"))
+				from--;
+			cl->value = span_text(c, from, u);
+		}
 		if (is_duration_unit(unit))
 		{
 			cl->predicate = "duration";
@@ -1218,7 +1228,7 @@ claims_from_series(sctx *c)
 				}
 			}
 		}
-		/* "once before, ... in April 2019", "her previous trip was in May 2011", "last visited ... in" */
+		/* "once before, ... in May 2018", "a previous visit in 2005", "last visited ... in" */
 		if ((is(c, i, "once") && is(c, i + 1, "before")) || is(c, i, "previous") ||
 			(is(c, i, "last") && has_prefix(c, i + 1, "visit")))
 		{

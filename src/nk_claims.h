@@ -22,7 +22,7 @@
  *				 ("a two-day visit", "about five hours", "about a week");
  *	series		 "first visit since 2019", "the first time in 24 years",
  *				 "his second visit in nearly 24 years", "once before, in
- *				 April 2019", "her previous trip was in May 2011", "the
+ *				 April 2019", "the previous trip was in 2005", "the
  *				 third time since 2019", "their first summit in April 2019",
  *				 and ordinal events ("the second launch in May");
  *	meetings	 two or more named people in one comma-free stretch of a
