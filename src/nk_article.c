@@ -78,7 +78,7 @@ typedef struct page
 /* Lines that are page furniture when they are all there is on the line. */
 static const char *const furniture_lines[] = {
 	"ad", "advertisement", "breaking", "breaking news", "breakingnews", "comments", "email",
-	"about us", "accept all", "cancel reply", "contribute", "home", "latest", "latest news", "latest videos",
+	"about us", "accept all", "cancel reply", "contribute", "post comment", "submit", "home", "latest", "latest news", "latest videos",
 	"leave a comment", "leave a reply", "manage preferences", "reject all", "we value your privacy",
 	"listen", "live", "loading", "menu", "min", "more", "more from", "most popular", "most read",
 	"most viewed", "news", "newsletter", "premium", "premium content", "print",
