@@ -1007,15 +1007,34 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 		char		buf[256];
 		size_t		len;
 
+		if ((i & 4095) == 4095)
+			nk_check_interrupts();
 		if (is_skipped(t))
 		{
 			ids[i] = NK_GAZ_SKIP;
 			continue;
 		}
+		if (t->fold_len > 1 && t->fold_len < sizeof(buf))
+		{
+			/* the form is the fold itself unless it has a period or an apostrophe */
+			uint32_t	h = 2166136261u;
+			bool		plain = true;
+
+			for (uint32_t k = 0; k < t->fold_len; k++)
+			{
+				unsigned char ch = (unsigned char) t->fold[k];
+
+				plain &= ch != '.' && ch != '\'';
+				h = (h ^ ch) * 16777619u;
+			}
+			if (plain)
+			{
+				ids[i] = strtab_find(&g->forms, t->fold, t->fold_len, h);
+				continue;
+			}
+		}
 		len = token_form(t, buf, sizeof(buf));
 		ids[i] = len ? strtab_find(&g->forms, buf, len, hash_bytes(buf, len)) : -1;
-		if ((i & 4095) == 4095)
-			nk_check_interrupts();
 	}
 	return ids;
 }
