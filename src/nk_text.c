@@ -51,10 +51,21 @@ nk_utf8_prev(const char *s, size_t pos, size_t *start)
 size_t
 nk_utf8_count(const char *s, size_t len)
 {
-	size_t		n = 0;
+	size_t		n = len;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char) s[i] & 0xC0) != 0x80;
+	/* every byte but a continuation byte (10xxxxxx) starts a character; eight at a time */
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+		uint64_t	cont;
+
+		memcpy(&w, s + i, 8);
+		cont = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+		n -= (size_t) (((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < len; i++)
+		n -= ((unsigned char) s[i] & 0xC0) == 0x80;
 	return n;
 }
 
