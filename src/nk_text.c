@@ -269,7 +269,27 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 	out = nk_arena_alloc(arena, cap);
 	while (pos < len)
 	{
-		int32_t		cp = nk_utf8_next(s, len, &pos);
+		unsigned char ch = (unsigned char) s[pos];
+		int32_t		cp;
+
+		if (ch < 0x80)
+		{
+			/* ASCII, as nk_fold_cp() and the tests below would have it */
+			pos++;
+			if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+				space = o > 0;
+			else if (ch >= 0x20 && ch != 0x7F)
+			{
+				if (space)
+				{
+					out[o++] = ' ';
+					space = false;
+				}
+				out[o++] = (char) (ch == '`' ? '\'' : (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+			}
+			continue;
+		}
+		cp = nk_utf8_next_multibyte(s, len, &pos);
 
 		if (nk_cp_is_space(cp))
 		{
