@@ -193,11 +193,18 @@ contains_any(const char *const *list, const char *s)
 static bool
 word_in(const char *const *list, size_t count, const char *w, size_t n)
 {
+	char		first;
+
+	if (n == 0)
+		return false;
+	first = (w[0] >= 'A' && w[0] <= 'Z') ? w[0] + 32 : w[0];
 	for (size_t i = 0; i < count; i++)
 	{
 		const char *a = list[i];
 		size_t		k = 0;
 
+		if (a[0] != first)
+			continue;
 		while (k < n && a[k] != '\0' && a[k] == ((w[k] >= 'A' && w[k] <= 'Z') ? w[k] + 32 : w[k]))
 			k++;
 		if (k == n && a[k] == '\0')
