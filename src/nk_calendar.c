@@ -134,8 +134,11 @@ static const name_entry zone_names[] = {
 static const name_entry *
 find_name(const name_entry *table, const char *fold, size_t len)
 {
+	if (len == 0)
+		return NULL;
 	for (; table->name; table++)
-		if (strlen(table->name) == len && memcmp(table->name, fold, len) == 0)
+		if (table->name[0] == fold[0] && strlen(table->name) == len &&
+			memcmp(table->name, fold, len) == 0)
 			return table;
 	return NULL;
 }

@@ -61,29 +61,112 @@ typedef struct ctx
 	int			ref_y,
 				ref_m,
 				ref_d;
+	const uint32_t *word;		/* each token's word_class() */
+	int8_t	   *tense;			/* each token's token_tense(), TENSE_UNKNOWN until asked */
 } ctx;
 
 /* ---------------------------------------------------------------- words */
 
-static bool
-in_list(const nk_token *t, const char *const *list)
+/*
+ * The word lists the readers test tokens against, as one hash table from
+ * a folded word to the lists it is in (and its value as a count or a
+ * unit), built on first use.  Each token is looked up once per document.
+ */
+#define W_STARTER		0x0001	/* could_start() */
+#define W_PAST			0x0002	/* past_words */
+#define W_NOT_PAST_ED	0x0004	/* not_past_ed */
+#define W_FUTURE		0x0008	/* future_words */
+#define W_BREAK			0x0010	/* clause_break() */
+#define W_TRIGGER		0x0020	/* date_trigger() */
+#define W_EVENT_NOUN	0x0040	/* event_nouns */
+#define W_QUANTITY		0x0080	/* year_at() */
+#define W_FOLLOWER		0x0100	/* read_ordinal_day() */
+#define W_COUNT			0x0200	/* count_value(): the value in bits 16..23 */
+#define W_UNIT			0x0400	/* unit_word(): the unit in bits 24..27 */
+#define W_COUNT_VALUE(w)	((int) (((w) >> 16) & 0xFF))
+#define W_UNIT_VALUE(w)		((int) (((w) >> 24) & 0x0F))
+
+#define WORD_TABLE_SIZE 1024	/* a power of two, over twice the words */
+
+typedef struct word_entry
+{
+	const char *word;			/* NULL for an empty slot */
+	size_t		len;
+	uint32_t	classes;
+} word_entry;
+
+static word_entry word_table[WORD_TABLE_SIZE];
+static size_t word_max_len;
+static bool word_table_built;
+
+static uint32_t
+word_hash(const char *w, size_t len)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) w[i]) * 16777619u;
+	return h;
+}
+
+static void
+word_add(const char *w, uint32_t classes)
+{
+	size_t		len = strlen(w);
+	uint32_t	h = word_hash(w, len) & (WORD_TABLE_SIZE - 1);
+
+	while (word_table[h].word && !(word_table[h].len == len && memcmp(word_table[h].word, w, len) == 0))
+		h = (h + 1) & (WORD_TABLE_SIZE - 1);
+	word_table[h].word = w;
+	word_table[h].len = len;
+	word_table[h].classes |= classes;
+	if (len > word_max_len)
+		word_max_len = len;
+}
+
+static void
+word_add_list(const char *const *list, uint32_t classes)
 {
 	for (; *list; list++)
-		if (nk_token_is(t, *list))
-			return true;
-	return false;
+		word_add(*list, classes);
 }
 
-static bool
-is_word(const ctx *c, size_t i, const char *w)
+/* The W_* classes of a folded word; 0 for one in no list. */
+static uint32_t
+word_class(const char *w, size_t len)
 {
-	return i < c->n && c->tok[i].kind == NK_TOKEN_WORD && nk_token_is(&c->tok[i], w);
+	uint32_t	h;
+
+	if (len > word_max_len || len == 0)
+		return 0;
+	h = word_hash(w, len) & (WORD_TABLE_SIZE - 1);
+	while (word_table[h].word)
+	{
+		if (word_table[h].len == len && memcmp(word_table[h].word, w, len) == 0)
+			return word_table[h].classes;
+		h = (h + 1) & (WORD_TABLE_SIZE - 1);
+	}
+	return 0;
 }
 
-static bool
-is_punct(const ctx *c, size_t i, const char *p)
+static void build_word_table(void);
+
+/* Whether token i is the word (or the punctuation) w, a string literal. */
+#define is_word(c, i, w) is_kind_n((c), (i), NK_TOKEN_WORD, (w), sizeof(w) - 1)
+#define is_punct(c, i, w) is_kind_n((c), (i), NK_TOKEN_PUNCT, (w), sizeof(w) - 1)
+
+static inline bool
+is_kind_n(const ctx *c, size_t i, nk_token_kind kind, const char *w, size_t n)
 {
-	return i < c->n && c->tok[i].kind == NK_TOKEN_PUNCT && nk_token_is(&c->tok[i], p);
+	return i < c->n && c->tok[i].fold_len == n && c->tok[i].kind == kind &&
+		memcmp(c->tok[i].fold, w, n) == 0;
+}
+
+/* Whether token i is in the word lists of class. */
+static inline bool
+in_class(const ctx *c, size_t i, uint32_t class)
+{
+	return (c->word[i] & class) != 0;
 }
 
 /* - – — between two tokens, with or without spaces */
@@ -106,15 +189,17 @@ tok_end(const ctx *c, size_t i)
 	return c->tok[i].start + c->tok[i].len;
 }
 
+/* Number words and their values, "a" and "an" counting one. */
+static const char *const count_words[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+	"eighteen", "nineteen", "twenty", NULL
+};
+
 /* The value of a number written in digits (up to 9) or as a word ("four", "a"); -1 otherwise. */
 static long
 count_value(const ctx *c, size_t i)
 {
-	static const char *const words[] = {
-		"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-		"eighteen", "nineteen", "twenty", NULL
-	};
 	const nk_token *t;
 	long		v = 0;
 
@@ -135,20 +220,9 @@ count_value(const ctx *c, size_t i)
 		}
 		return v;
 	}
-	if (t->kind != NK_TOKEN_WORD)
+	if (t->kind != NK_TOKEN_WORD || !in_class(c, i, W_COUNT))
 		return -1;
-	if (nk_token_is(t, "a") || nk_token_is(t, "an"))
-		return 1;
-	for (int k = 0; words[k]; k++)
-		if (nk_token_is(t, words[k]))
-			return k;
-	if (nk_token_is(t, "thirty"))
-		return 30;
-	if (nk_token_is(t, "forty"))
-		return 40;
-	if (nk_token_is(t, "fifty"))
-		return 50;
-	return -1;
+	return W_COUNT_VALUE(c->word[i]);
 }
 
 typedef enum unit
@@ -163,26 +237,23 @@ typedef enum unit
 	UNIT_DECADE
 } unit;
 
+static const struct
+{
+	const char *w;
+	unit		u;
+}			unit_words[] = {
+	{"minute", UNIT_MINUTE}, {"minutes", UNIT_MINUTE}, {"hour", UNIT_HOUR}, {"hours", UNIT_HOUR},
+	{"day", UNIT_DAY}, {"days", UNIT_DAY}, {"week", UNIT_WEEK}, {"weeks", UNIT_WEEK},
+	{"month", UNIT_MONTH}, {"months", UNIT_MONTH}, {"year", UNIT_YEAR}, {"years", UNIT_YEAR},
+	{"decade", UNIT_DECADE}, {"decades", UNIT_DECADE}, {NULL, UNIT_NONE}
+};
+
 static unit
 unit_word(const ctx *c, size_t i)
 {
-	static const struct
-	{
-		const char *w;
-		unit		u;
-	}			units[] = {
-		{"minute", UNIT_MINUTE}, {"minutes", UNIT_MINUTE}, {"hour", UNIT_HOUR}, {"hours", UNIT_HOUR},
-		{"day", UNIT_DAY}, {"days", UNIT_DAY}, {"week", UNIT_WEEK}, {"weeks", UNIT_WEEK},
-		{"month", UNIT_MONTH}, {"months", UNIT_MONTH}, {"year", UNIT_YEAR}, {"years", UNIT_YEAR},
-		{"decade", UNIT_DECADE}, {"decades", UNIT_DECADE}, {NULL, UNIT_NONE}
-	};
-
-	if (i >= c->n || c->tok[i].kind != NK_TOKEN_WORD)
+	if (i >= c->n || c->tok[i].kind != NK_TOKEN_WORD || !in_class(c, i, W_UNIT))
 		return UNIT_NONE;
-	for (int k = 0; units[k].w; k++)
-		if (nk_token_is(&c->tok[i], units[k].w))
-			return units[k].u;
-	return UNIT_NONE;
+	return (unit) W_UNIT_VALUE(c->word[i]);
 }
 
 static season
@@ -257,13 +328,13 @@ static const char *const future_words[] = {
 
 /* +1 for a future marker, -1 for a past one, 0 for neither. */
 static int
-token_tense(const ctx *c, size_t i)
+token_tense_of(const ctx *c, size_t i)
 {
 	const nk_token *t = &c->tok[i];
 
 	if (t->kind != NK_TOKEN_WORD || (t->flags & NK_TOKEN_CAPITALIZED && !(t->flags & NK_TOKEN_SENT_START)))
 		return 0;
-	if (in_list(t, future_words))
+	if (in_class(c, i, W_FUTURE))
 	{
 		/* "had been expected", "was scheduled": a plan of the past */
 		for (size_t k = i; k > 0 && k + 2 >= i; k--)
@@ -289,21 +360,32 @@ token_tense(const ctx *c, size_t i)
 	/* a participle after "be" is no past: "will be held", "is to be signed" */
 	if (i > 0 && is_word(c, i - 1, "be"))
 		return 0;
-	if (in_list(t, past_words))
+	if (in_class(c, i, W_PAST))
 		return -1;
-	if (t->fold_len >= 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && !in_list(t, not_past_ed))
+	if (t->fold_len >= 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && !in_class(c, i, W_NOT_PAST_ED))
 		return -1;
 	return 0;
 }
 
+#define TENSE_UNKNOWN 2
+
+/* token_tense_of(), once per token. */
+static int
+token_tense(const ctx *c, size_t i)
+{
+	if (c->tense[i] == TENSE_UNKNOWN)
+		c->tense[i] = (int8_t) token_tense_of(c, i);
+	return c->tense[i];
+}
+
 /* Words that open a clause of their own: a tense beyond them counts less. */
+static const char *const clause_breaks[] = {"that", "which", "who", "when", "after", "before",
+"while", "but", "and", "because", "since", "as", "where", NULL};
+
 static bool
 clause_break(const ctx *c, size_t i)
 {
-	static const char *const breaks[] = {"that", "which", "who", "when", "after", "before", "while",
-	"but", "and", "because", "since", "as", "where", NULL};
-
-	return (c->tok[i].kind == NK_TOKEN_WORD && in_list(&c->tok[i], breaks)) ||
+	return (c->tok[i].kind == NK_TOKEN_WORD && in_class(c, i, W_BREAK)) ||
 		is_punct(c, i, ";") || is_punct(c, i, ":");
 }
 
@@ -503,21 +585,21 @@ set_season(found *f, int year, season s)
 /* ---------------------------------------------------------------- readers */
 
 /* Words before a bare year or month that make it a date: "in 2019", "since May". */
+static const char *const date_triggers[] = {
+	"in", "since", "by", "until", "till", "from", "of", "during", "through", "throughout",
+	"before", "after", "between", "and", "to", "early", "late", "mid", "last", "next", "or",
+	"year", "around", "on", "for", "into", "circa", "than", "as", "spring", "summer",
+	"autumn", "winter", "fall", NULL
+};
+
 static bool
 date_trigger(const ctx *c, size_t i)
 {
-	static const char *const triggers[] = {
-		"in", "since", "by", "until", "till", "from", "of", "during", "through", "throughout",
-		"before", "after", "between", "and", "to", "early", "late", "mid", "last", "next", "or",
-		"year", "around", "on", "for", "into", "circa", "than", "as", "spring", "summer",
-		"autumn", "winter", "fall", NULL
-	};
-
 	if (i == 0 || !same_sentence(c, i - 1, i))
 		return false;
 	if (is_range_dash(c, i - 1) && is_word(c, i - 2, "mid"))
 		return true;
-	return c->tok[i - 1].kind == NK_TOKEN_WORD && in_list(&c->tok[i - 1], triggers);
+	return c->tok[i - 1].kind == NK_TOKEN_WORD && in_class(c, i - 1, W_TRIGGER);
 }
 
 /* Nouns a month names the time of when it stands before them: "the September summit". */
@@ -529,15 +611,16 @@ static const char *const event_nouns[] = {
 };
 
 /* A year in digits, 1000..2999, not a quantity. */
+static const char *const quantities[] = {
+	"km", "kilometers", "kilometres", "miles", "troops", "soldiers", "people", "tons",
+	"tonnes", "meters", "metres", "feet", "dollars", "won", "rubles", "roubles", "euros",
+	"yuan", "workers", "missiles", "shells", "rounds", "units", "men", "cases", "times",
+	"percent", "km/h", NULL
+};
+
 static int
 year_at(const ctx *c, size_t i)
 {
-	static const char *const quantities[] = {
-		"km", "kilometers", "kilometres", "miles", "troops", "soldiers", "people", "tons",
-		"tonnes", "meters", "metres", "feet", "dollars", "won", "rubles", "roubles", "euros",
-		"yuan", "workers", "missiles", "shells", "rounds", "units", "men", "cases", "times",
-		"percent", "km/h", NULL
-	};
 	long		v;
 
 	if (i >= c->n || c->tok[i].kind != NK_TOKEN_NUMBER || c->tok[i].len != 4)
@@ -545,7 +628,7 @@ year_at(const ctx *c, size_t i)
 	v = count_value(c, i);
 	if (v < 1000 || v > 2999)
 		return 0;
-	if (i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_WORD && in_list(&c->tok[i + 1], quantities))
+	if (i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_WORD && in_class(c, i + 1, W_QUANTITY))
 		return 0;
 	if (is_punct(c, i + 1, "%"))
 		return 0;
@@ -723,7 +806,7 @@ read_month(const ctx *c, size_t i, found *f)
 		f->end = tok_end(c, j + 2);
 		f->next = j + 3;
 	}
-	if (!rel && j == i && !date_trigger(c, i) && !(i + 1 < c->n && in_list(&c->tok[i + 1], event_nouns)))
+	if (!rel && j == i && !date_trigger(c, i) && !(i + 1 < c->n && in_class(c, i + 1, W_EVENT_NOUN)))
 		return false;
 	/* "may" is a verb too often */
 	if (nk_token_is(&c->tok[j], "may") && !rel && j == i &&
@@ -1203,13 +1286,14 @@ read_ago(const ctx *c, size_t i, found *f)
 }
 
 /* "the 25th", "on the 13th": a day of the reference month, by tense. */
+static const char *const ordinal_followers[] = {
+	"and", "when", "at", "in", "on", "as", "after", "before", "to", "with", "but", "while",
+	"or", "this", "last", "night", "morning", "evening", "afternoon", NULL
+};
+
 static bool
 read_ordinal_day(const ctx *c, size_t i, found *f)
 {
-	static const char *const followers[] = {
-		"and", "when", "at", "in", "on", "as", "after", "before", "to", "with", "but", "while",
-		"or", "this", "last", "night", "morning", "evening", "afternoon", NULL
-	};
 	const nk_token *t;
 	int			d = 0;
 	size_t		k = 0;
@@ -1230,7 +1314,7 @@ read_ordinal_day(const ctx *c, size_t i, found *f)
 	/* "the 13th of September" is the grammar's; "the 25th anniversary" is no date */
 	if (i + 2 < c->n && same_sentence(c, i + 1, i + 2) &&
 		!(c->tok[i + 2].kind == NK_TOKEN_PUNCT && !nk_token_is(&c->tok[i + 2], "-")) &&
-		!(c->tok[i + 2].kind == NK_TOKEN_WORD && in_list(&c->tok[i + 2], followers)))
+		!(c->tok[i + 2].kind == NK_TOKEN_WORD && in_class(c, i + 2, W_FOLLOWER)))
 		return false;
 	f->first = i;
 	f->next = i + 2;
@@ -1386,17 +1470,19 @@ read_between(const ctx *c, size_t i, found *f)
  * month or weekday name, or one of the words a reader starts from.  Most tokens
  * are none, and this spares them every reader.
  */
+static const char *const starters[] = {
+	"a", "an", "between", "from", "the", "early", "late", "mid", "earlier", "later", "last",
+	"this", "next", "yesterday", "today", "tomorrow", "tonight", "recently", "soon", "recent",
+	"in", "within", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+	"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "spring", "summer",
+	"autumn", "fall", "winter", NULL
+};
+
 static bool
-could_start(const nk_token *t)
+could_start(const ctx *c, size_t i)
 {
-	static const char *const starters[] = {
-		"a", "an", "between", "from", "the", "early", "late", "mid", "earlier", "later", "last",
-		"this", "next", "yesterday", "today", "tomorrow", "tonight", "recently", "soon", "recent",
-		"in", "within", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-		"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-		"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "spring", "summer",
-		"autumn", "fall", "winter", NULL
-	};
+	const nk_token *t = &c->tok[i];
 
 	if (t->kind == NK_TOKEN_NUMBER)
 		return true;
@@ -1409,7 +1495,31 @@ could_start(const nk_token *t)
 	if ((t->flags & NK_TOKEN_CAPITALIZED) &&
 		(nk_month_from_word(t->fold, t->fold_len) || nk_weekday_from_word(t->fold, t->fold_len) >= 0))
 		return true;
-	return in_list(t, starters);
+	return in_class(c, i, W_STARTER);
+}
+
+static void
+build_word_table(void)
+{
+	word_add_list(starters, W_STARTER);
+	word_add_list(past_words, W_PAST);
+	word_add_list(not_past_ed, W_NOT_PAST_ED);
+	word_add_list(future_words, W_FUTURE);
+	word_add_list(clause_breaks, W_BREAK);
+	word_add_list(date_triggers, W_TRIGGER);
+	word_add_list(event_nouns, W_EVENT_NOUN);
+	word_add_list(quantities, W_QUANTITY);
+	word_add_list(ordinal_followers, W_FOLLOWER);
+	for (int k = 0; count_words[k]; k++)
+		word_add(count_words[k], W_COUNT | (uint32_t) k << 16);
+	word_add("a", W_COUNT | 1u << 16);
+	word_add("an", W_COUNT | 1u << 16);
+	word_add("thirty", W_COUNT | 30u << 16);
+	word_add("forty", W_COUNT | 40u << 16);
+	word_add("fifty", W_COUNT | 50u << 16);
+	for (int k = 0; unit_words[k].w; k++)
+		word_add(unit_words[k].w, W_UNIT | (uint32_t) unit_words[k].u << 24);
+	word_table_built = true;
 }
 
 /* ---------------------------------------------------------------- output */
@@ -1535,6 +1645,18 @@ nk_extract_dates(nk_arena *arena, const nk_doc *doc, const int64_t *published, n
 		}
 	}
 
+	if (!word_table_built)
+		build_word_table();
+	{
+		uint32_t   *word = nk_arena_alloc(arena, (c.n + 1) * sizeof(uint32_t));
+
+		for (size_t k = 0; k < c.n; k++)
+			word[k] = word_class(c.tok[k].fold, c.tok[k].fold_len);
+		c.word = word;
+	}
+	c.tense = nk_arena_alloc(arena, c.n + 1);
+	memset(c.tense, TENSE_UNKNOWN, c.n + 1);
+
 	while (i < c.n)
 	{
 		found		f;
@@ -1542,7 +1664,7 @@ nk_extract_dates(nk_arena *arena, const nk_doc *doc, const int64_t *published, n
 
 		if ((i & 1023) == 1023)
 			nk_check_interrupts();
-		if (!could_start(&c.tok[i]))
+		if (!could_start(&c, i))
 		{
 			i++;
 			continue;

@@ -214,8 +214,10 @@ is_function_word(const nk_token *t)
 		"is", "vs", "or", "into", "over", "after", NULL
 	};
 
+	if (t->fold_len > 5)
+		return false;
 	for (const char *const *w = words; *w; w++)
-		if (nk_token_is(t, *w))
+		if ((*w)[0] == t->fold[0] && nk_token_is(t, *w))
 			return true;
 	return false;
 }

@@ -283,11 +283,14 @@ typedef struct pair
 	const char *b;
 } pair;
 
+/* lexmask bit of a form that is a word of some alias or role phrase (above the lexicon bits) */
+#define FORM_IN_PHRASE 0x8000
+
 struct nk_gazetteer_builder
 {
 	nk_arena   *arena;
 	strtab		forms;
-	NK_VEC(uint16_t) lexmask;	/* per form */
+	NK_VEC(uint16_t) lexmask;	/* per form: lexicon bits and FORM_IN_PHRASE */
 	NK_VEC(int8_t) head_label;	/* per form: label of a name head, or -1 */
 	strtab		entity_keys;	/* "label\x1fcanonical" */
 	NK_VEC(bentity) entities;
@@ -457,6 +460,7 @@ insert_phrase(nk_gazetteer_builder *b, const char *phrase, size_t len, bool *low
 			c->next_sibling = b->nodes.items[node].first_child;
 			b->nodes.items[node].first_child = child;
 			edge_add(b->arena, &b->edges, node, form, child);
+			b->lexmask.items[form] |= FORM_IN_PHRASE;
 		}
 		node = child;
 		depth++;
@@ -995,11 +999,25 @@ nk_gazetteer_role_holders(const nk_gazetteer *g, int32_t role, const int32_t **h
 	return (size_t) (g->holder_start[role + 1] - g->holder_start[role]);
 }
 
+/*
+ * The forms a document has looked up lately, by hash: news text repeats its
+ * words, and the gazetteer's table is too large to stay in the CPU's cache.
+ */
+#define FORM_CACHE_SIZE 256		/* a power of two */
+
+typedef struct form_cache_entry
+{
+	const char *fold;			/* NULL for an empty entry */
+	uint32_t	len;
+	int32_t		id;
+} form_cache_entry;
+
 int32_t *
 nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc)
 {
 	size_t		n = doc->tokens.count;
 	int32_t    *ids = nk_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
+	form_cache_entry *cache = nk_arena_zalloc(arena, FORM_CACHE_SIZE * sizeof(form_cache_entry));
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -1007,15 +1025,42 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 		char		buf[256];
 		size_t		len;
 
+		if ((i & 4095) == 4095)
+			nk_check_interrupts();
 		if (is_skipped(t))
 		{
 			ids[i] = NK_GAZ_SKIP;
 			continue;
 		}
+		if (t->fold_len > 1 && t->fold_len < sizeof(buf))
+		{
+			/* the form is the fold itself unless it has a period or an apostrophe */
+			uint32_t	h = 2166136261u;
+			bool		plain = true;
+
+			for (uint32_t k = 0; k < t->fold_len; k++)
+			{
+				unsigned char ch = (unsigned char) t->fold[k];
+
+				plain &= ch != '.' && ch != '\'';
+				h = (h ^ ch) * 16777619u;
+			}
+			if (plain)
+			{
+				form_cache_entry *e = &cache[(h ^ (h >> 16)) & (FORM_CACHE_SIZE - 1)];
+
+				if (e->fold == NULL || e->len != t->fold_len || memcmp(e->fold, t->fold, t->fold_len) != 0)
+				{
+					e->fold = t->fold;
+					e->len = t->fold_len;
+					e->id = strtab_find(&g->forms, t->fold, t->fold_len, h);
+				}
+				ids[i] = e->id;
+				continue;
+			}
+		}
 		len = token_form(t, buf, sizeof(buf));
 		ids[i] = len ? strtab_find(&g->forms, buf, len, hash_bytes(buf, len)) : -1;
-		if ((i & 4095) == 4095)
-			nk_check_interrupts();
 	}
 	return ids;
 }
@@ -1122,7 +1167,8 @@ nk_gazetteer_match(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc,
 	{
 		int32_t		form = ids[pos[p]];
 
-		if (form < 0)
+		/* a form in no phrase has no edge anywhere: the automaton falls back to the root */
+		if (form < 0 || !(g->lexmask[form] & FORM_IN_PHRASE))
 			state = 0;
 		else
 		{

@@ -51,10 +51,21 @@ nk_utf8_prev(const char *s, size_t pos, size_t *start)
 size_t
 nk_utf8_count(const char *s, size_t len)
 {
-	size_t		n = 0;
+	size_t		n = len;
+	size_t		i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char) s[i] & 0xC0) != 0x80;
+	/* every byte but a continuation byte (10xxxxxx) starts a character; eight at a time */
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+		uint64_t	cont;
+
+		memcpy(&w, s + i, 8);
+		cont = w & ~(w << 1) & UINT64_C(0x8080808080808080);
+		n -= (size_t) (((cont >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+	}
+	for (; i < len; i++)
+		n -= ((unsigned char) s[i] & 0xC0) == 0x80;
 	return n;
 }
 
@@ -209,11 +220,6 @@ nk_fold_cp(int32_t cp, char *out)
 	utf8proc_ssize_t n;
 	size_t		o = 0;
 
-	if (cp < 0x80)
-	{
-		out[0] = (char) ((cp >= 'A' && cp <= 'Z') ? cp + 32 : cp == '`' ? '\'' : cp);
-		return 1;
-	}
 	if (nk_cp_is_apostrophe(cp))
 		cp = '\'';
 	else if (nk_cp_is_dash(cp))
@@ -263,22 +269,28 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 	out = nk_arena_alloc(arena, cap);
 	while (pos < len)
 	{
-		unsigned char c = (unsigned char) s[pos];
+		unsigned char ch = (unsigned char) s[pos];
 		int32_t		cp;
 
-		/* printable ASCII other than space, the common case */
-		if (c > ' ' && c < 0x7F)
+		if (ch < 0x80)
 		{
-			if (space)
-			{
-				out[o++] = ' ';
-				space = false;
-			}
-			out[o++] = (char) ((c >= 'A' && c <= 'Z') ? c + 32 : c == '`' ? '\'' : c);
+			/* ASCII, as nk_fold_cp() and the tests below would have it */
 			pos++;
+			if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+				space = o > 0;
+			else if (ch >= 0x20 && ch != 0x7F)
+			{
+				if (space)
+				{
+					out[o++] = ' ';
+					space = false;
+				}
+				out[o++] = (char) (ch == '`' ? '\'' : (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch);
+			}
 			continue;
 		}
-		cp = nk_utf8_next(s, len, &pos);
+		cp = nk_utf8_next_multibyte(s, len, &pos);
+
 		if (nk_cp_is_space(cp))
 		{
 			space = o > 0;

@@ -96,6 +96,7 @@ typedef struct fold_space
 {
 	char	   *next;
 	size_t		left;
+	size_t		chunk;			/* bytes to take at a time */
 } fold_space;
 
 static char *
@@ -105,7 +106,7 @@ fold_take(nk_arena *arena, fold_space *fs, size_t n)
 
 	if (fs->left < n)
 	{
-		size_t		size = n > FOLD_CHUNK ? n : FOLD_CHUNK;
+		size_t		size = n > fs->chunk ? n : fs->chunk;
 
 		fs->next = nk_arena_alloc_bytes(arena, size);
 		fs->left = size;
@@ -338,10 +339,13 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 	uint16_t	pending = NK_TOKEN_PARA_BEFORE | NK_TOKEN_LINE_BEFORE;
 	int			newlines = 0;
 	size_t		since_check = 0;
-	fold_space	fs = {NULL, 0};
+	fold_space	fs = {NULL, 0, FOLD_CHUNK};
 
 	/* news text has a token every five or six bytes */
 	nk_vec_reserve(arena, out, len / 4 + 16);
+	/* the ASCII folds of a short text (a line) fit in twice its length */
+	if (len < FOLD_CHUNK / 2)
+		fs.chunk = 2 * len + 16;
 	while (pos < len)
 	{
 		size_t		start = pos;

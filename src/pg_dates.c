@@ -55,11 +55,14 @@ pg_nk_dates(PG_FUNCTION_ARGS)
 	{
 		const nk_date_mention *m = &list.items[i];
 		Datum		values[8];
+		int32		pos,
+					chars;
 		bool		nulls[8] = {false, false, false, false, false, false, false, false};
 
 		values[0] = nk_pg_text_datum(s + m->span.start, m->span.len);
-		values[1] = Int32GetDatum(nk_pg_charpos_of(&map, m->span.start));
-		values[2] = Int32GetDatum(nk_pg_charlen(s, m->span.start, m->span.len));
+		nk_pg_charpos_span(&map, m->span.start, m->span.len, &pos, &chars);
+		values[1] = Int32GetDatum(pos);
+		values[2] = Int32GetDatum(chars);
 		values[3] = Int32GetDatum(m->sentence + 1);
 		if (m->resolved)
 		{

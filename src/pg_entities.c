@@ -325,13 +325,16 @@ pg_nk_entities(PG_FUNCTION_ARGS)
 	{
 		const nk_entity_mention *m = &list.items[i];
 		Datum		values[8];
+		int32		pos,
+					chars;
 		bool		nulls[8] = {false, false, false, false, false, false, false, false};
 
 		values[0] = CStringGetTextDatum(m->entity);
 		values[1] = CStringGetTextDatum(nk_label_name(m->label));
 		values[2] = nk_pg_text_datum(s + m->start, m->len);
-		values[3] = Int32GetDatum(nk_pg_charpos_of(&map, m->start));
-		values[4] = Int32GetDatum(nk_pg_charlen(s, m->start, m->len));
+		nk_pg_charpos_span(&map, m->start, m->len, &pos, &chars);
+		values[3] = Int32GetDatum(pos);
+		values[4] = Int32GetDatum(chars);
 		values[5] = Int32GetDatum(m->sentence + 1);
 		values[6] = CStringGetTextDatum(nk_entity_source_name(m->source));
 		values[7] = Float4GetDatum(m->confidence);

@@ -94,14 +94,23 @@ int32
 nk_pg_charpos_of(nk_pg_charpos *map, size_t byte)
 {
 	if (byte < map->byte)
-	{
-		/* out of order: count again from the start */
-		map->byte = 0;
-		map->chars = 0;
-	}
-	map->chars += nk_utf8_count(map->text + map->byte, byte - map->byte);
+		map->chars -= nk_utf8_count(map->text + byte, map->byte - byte);
+	else
+		map->chars += nk_utf8_count(map->text + map->byte, byte - map->byte);
 	map->byte = byte;
 	return (int32) (map->chars + 1);
+}
+
+void
+nk_pg_charpos_span(nk_pg_charpos *map, size_t start, size_t len, int32 *pos, int32 *chars)
+{
+	int64		n;
+
+	*pos = nk_pg_charpos_of(map, start);
+	n = nk_utf8_count(map->text + start, len);
+	map->byte = start + len;
+	map->chars += n;
+	*chars = (int32) n;
 }
 
 int32

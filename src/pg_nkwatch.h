@@ -29,7 +29,8 @@ extern TimestampTz nk_pg_unix_to_timestamptz(int64 seconds);
 /*
  * Byte offsets of a document to the 1-based character positions that
  * substr() and position() count.  Offsets asked for in increasing order cost
- * one pass over the text in all.
+ * one pass over the text in all; a step back counts only the bytes stepped
+ * over.
  */
 typedef struct nk_pg_charpos
 {
@@ -40,6 +41,8 @@ typedef struct nk_pg_charpos
 
 extern void nk_pg_charpos_init(nk_pg_charpos *map, const char *text);
 extern int32 nk_pg_charpos_of(nk_pg_charpos *map, size_t byte);
+/* Position of byte start and characters in text[start, start + len), counting each byte once. */
+extern void nk_pg_charpos_span(nk_pg_charpos *map, size_t start, size_t len, int32 *pos, int32 *chars);
 /* Characters in text[start, start + len). */
 extern int32 nk_pg_charlen(const char *text, size_t start, size_t len);
 

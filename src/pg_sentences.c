@@ -32,11 +32,14 @@ pg_nk_sentences(PG_FUNCTION_ARGS)
 	{
 		const nk_span *sp = &d->sentences.items[i];
 		Datum		values[4];
+		int32		pos,
+					chars;
 		bool		nulls[4] = {false, false, false, false};
 
 		values[0] = Int32GetDatum((int32) i + 1);
-		values[1] = Int32GetDatum(nk_pg_charpos_of(&map, sp->start));
-		values[2] = Int32GetDatum(nk_pg_charlen(s, sp->start, sp->len));
+		nk_pg_charpos_span(&map, sp->start, sp->len, &pos, &chars);
+		values[1] = Int32GetDatum(pos);
+		values[2] = Int32GetDatum(chars);
 		values[3] = nk_pg_text_datum(s + sp->start, sp->len);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 		CHECK_FOR_INTERRUPTS();
