@@ -233,12 +233,43 @@ cue_of_word(const char *w, size_t n)
 	return CUE_NONE;
 }
 
-/* Whether a word starting with letter c can be a cue: a bit per letter. */
-#define CUE_LETTERS ((1u << ('a' - 'a')) | (1u << ('c' - 'a')) | (1u << ('e' - 'a')) | \
-					 (1u << ('g' - 'a')) | (1u << ('h' - 'a')) | (1u << ('i' - 'a')) | \
-					 (1u << ('j' - 'a')) | (1u << ('l' - 'a')) | (1u << ('o' - 'a')) | \
-					 (1u << ('p' - 'a')) | (1u << ('r' - 'a')) | (1u << ('s' - 'a')) | \
-					 (1u << ('v' - 'a')) | (1u << ('w' - 'a')))
+/*
+ * The lengths of the cue words that start with each letter, a bit per
+ * length: a word whose first letter and length match none is no cue, and
+ * most words of running text are ruled out by this one test.  Made from
+ * cue_words on first use (every caller computes the same table).
+ */
+static const uint16_t *
+cue_lengths(void)
+{
+	static uint16_t lengths[26];
+	static bool ready;
+
+	if (!ready)
+	{
+		for (int n = 1; n <= CUE_MAX_LEN; n++)
+			for (const cue_word *c = cue_words[n]; c->word; c++)
+				lengths[c->word[0] - 'a'] |= (uint16_t) (1u << n);
+		ready = true;
+	}
+	return lengths;
+}
+
+/*
+ * Whether the cue word at s[start, end) stands as the caption marks need:
+ * "l" and "r" in brackets ("(L)"), "left" and "right" between commas (", left,").
+ */
+static bool
+cue_in_place(const char *s, size_t len, size_t start, size_t end)
+{
+	size_t		n = end - start;
+
+	if (n == 1)
+		return start > 0 && s[start - 1] == '(' && end < len && s[end] == ')';
+	if ((n == 4 && (s[start] | 0x20) == 'l') || (n == 5 && (s[start] | 0x20) == 'r' && (s[start + 1] | 0x20) == 'i'))
+		return start >= 2 && s[start - 2] == ',' && s[start - 1] == ' ' && end < len && s[end] == ',';
+	return true;
+}
 
 /*
  * Whether the text s[0..len) has an anchor cue word (compared
@@ -248,6 +279,7 @@ cue_of_word(const char *w, size_t n)
 static bool
 might_be_furniture(const char *s, size_t len)
 {
+	const uint16_t *lengths = cue_lengths();
 	size_t		i = 0;
 	bool		first = true;
 
@@ -268,11 +300,11 @@ might_be_furniture(const char *s, size_t len)
 		if (i == start)
 			break;
 		letter = (unsigned) ((s[start] | 0x20) - 'a');
-		if (CUE_LETTERS & (1u << letter))
+		if (i - start <= CUE_MAX_LEN && (lengths[letter] & (1u << (i - start))))
 		{
 			cue_kind	k = cue_of_word(s + start, i - start);
 
-			if (k == CUE_ANCHOR || (k == CUE_OPENING && first))
+			if ((k == CUE_ANCHOR && cue_in_place(s, len, start, i)) || (k == CUE_OPENING && first))
 				return true;
 		}
 		first = false;
