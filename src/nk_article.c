@@ -312,6 +312,75 @@ might_be_furniture(const char *s, size_t len)
 	return false;
 }
 
+/* Whether the ASCII bytes s[0..n) equal lower-case w[0..n) in any case. */
+static bool
+strncasecmp_ascii(const char *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]) != w[i])
+			return false;
+	return true;
+}
+
+/* The ASCII word at the start of s[0..len) (letters only): its length, 0 when s opens otherwise. */
+static size_t
+first_word(const char *s, size_t len)
+{
+	size_t		n = 0;
+
+	while (n < len && ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z')))
+		n++;
+	return n;
+}
+
+/*
+ * Whether the word w[0..n) (any case) opens one of furniture_lines,
+ * furniture_openings or furniture_labels.  The table of those first words
+ * is made from the lists on first use (every caller computes the same one).
+ */
+#define FIRST_WORD_MAX 16		/* longer than the longest first word of the lists */
+
+static bool
+opens_furniture(const char *w, size_t n)
+{
+	static char words[192][FIRST_WORD_MAX + 1];
+	static size_t count;
+	static bool ready;
+	char		lower[FIRST_WORD_MAX + 1];
+
+	if (!ready)
+	{
+		const char *const *lists[] = {furniture_lines, furniture_openings, furniture_labels};
+
+		for (size_t k = 0; k < 3; k++)
+			for (const char *const *e = lists[k]; *e; e++)
+			{
+				size_t		m = first_word(*e, strlen(*e));
+				bool		seen = false;
+
+				if (m == 0 || m > FIRST_WORD_MAX || count == sizeof(words) / sizeof(words[0]))
+					continue;
+				for (size_t i = 0; i < count && !seen; i++)
+					seen = strlen(words[i]) == m && memcmp(words[i], *e, m) == 0;
+				if (!seen)
+				{
+					memcpy(words[count], *e, m);
+					words[count++][m] = '\0';
+				}
+			}
+		ready = true;
+	}
+	if (n == 0 || n > FIRST_WORD_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		lower[i] = (char) ((w[i] >= 'A' && w[i] <= 'Z') ? w[i] + 32 : w[i]);
+	lower[n] = '\0';
+	for (size_t i = 0; i < count; i++)
+		if (words[i][0] == lower[0] && strcmp(words[i], lower) == 0)
+			return true;
+	return false;
+}
+
 /* The folded (lower-case, NFKC) form of raw[start, start + len). */
 static char *
 fold_span(page *p, size_t start, size_t len)
@@ -586,6 +655,24 @@ is_navigation(page *p, const line *l)
 	return (segments >= 3 && widest <= 3) || (bars && segments == 2 && widest <= 4);
 }
 
+/*
+ * Whether a short story line may be furniture, judged from its raw bytes:
+ * false means none of the tests of is_furniture() can hold.
+ */
+static bool
+could_be_short_furniture(page *p, const line *l)
+{
+	const char *s = p->raw + l->start;
+	size_t		w = first_word(s, l->len);
+
+	if (w == 0 || opens_furniture(s, w) || might_be_furniture(s, l->len))
+		return true;
+	if (s[l->len - 1] == '*' || memchr(s, '@', l->len) != NULL ||
+		(w >= 3 && ((s[0] | 0x20) == 'h' || (s[0] | 0x20) == 'w') && (memchr(s, '.', l->len) || memchr(s, ':', l->len))))
+		return true;
+	return is_navigation(p, l);
+}
+
 /* Whether the line is page furniture. */
 static bool
 is_furniture(page *p, line *l, bool in_header)
@@ -596,6 +683,13 @@ is_furniture(page *p, line *l, bool in_header)
 
 	/* a long line is furniture only by a phrase or a label: test cheaply first */
 	if (l->words > SHORT_LINE && !might_be_furniture(p->raw + l->start, l->len))
+		return false;
+	/*
+	 * So is a short line of the story that opens with a letter: only by a
+	 * phrase, an opening word, or one of the shapes tested further down
+	 * (navigation bars, form fields, addresses), all seen in its raw bytes.
+	 */
+	if (!in_header && !could_be_short_furniture(p, l))
 		return false;
 	f = line_fold(p, l);
 	n = strlen(f);
@@ -767,6 +861,22 @@ opening_word(const char *f, const char *w)
 	size_t		n = strlen(w);
 
 	return strncmp(f, w, n) == 0 && f[n] == ' ' ? n + 1 : 0;
+}
+
+/* Whether a line after the header opens as a byline can: "By", "Written by", "Author:", ... */
+static bool
+opens_byline(page *p, const line *l)
+{
+	static const char *const words[] = {
+		"author", "authors", "by", "reported", "reporter", "story", "text", "words", "written", NULL
+	};
+	const char *s = p->raw + l->start;
+	size_t		n = first_word(s, l->len);
+
+	for (const char *const *w = words; *w; w++)
+		if (strlen(*w) == n && strncasecmp_ascii(s, *w, n))
+			return true;
+	return memchr(s, '|', l->len) != NULL;
 }
 
 /*
@@ -1062,7 +1172,8 @@ classify(page *p)
 			continue;
 		}
 		avatar = false;
-		if ((in_header || l->words <= SHORT_LINE) && p->author == NULL && find_byline(p, l, &title_len))
+		if ((in_header || (l->words <= SHORT_LINE && opens_byline(p, l))) && p->author == NULL &&
+			find_byline(p, l, &title_len))
 		{
 			l->kind = LINE_BYLINE;
 			take_date_in(p, i, title_len, title_line < 0);
@@ -1086,7 +1197,7 @@ classify(page *p)
 					p->lines.items[++i].kind = LINE_FURNITURE;
 			continue;
 		}
-		if (strcmp(line_fold(p, l), "author avatar image") == 0)
+		if (l->len == strlen("author avatar image") && strcmp(line_fold(p, l), "author avatar image") == 0)
 		{
 			avatar = true;
 			l->kind = LINE_FURNITURE;
