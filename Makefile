@@ -108,11 +108,6 @@ build/events_driver: test/unit/events_driver.c $(OPT_OBJS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
 
-# one stage on one file, for instruction counts (test/bench/README.md)
-build/stage_driver: test/bench/stage_driver.c $(OPT_OBJS)
-	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
-
 .PHONY: unit fuzz cli
 unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \

@@ -2,18 +2,31 @@
  * nkwatch_cli.c
  *	  The language engine on the command line, for tests, fuzzing and benchmarks.
  *
- *	  nkwatch-cli [--json] [--fetched UNIX_SECONDS] COMMAND [FILE]
+ *	  nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page]
+ *				  [--data DIR] COMMAND [FILE]
  *
- * COMMAND is article or sentences; FILE defaults to standard input.  Rows
- * are printed as TSV (a header line first) or, with --json, one JSON object
- * a line.  Positions are 1-based character positions, as in SQL.
+ * COMMAND is article, sentences, entities, dates or events; FILE defaults
+ * to standard input.  Rows are printed as TSV (a header line first) or,
+ * with --json, one JSON object a line.  Positions are 1-based character
+ * positions, as in SQL.  --page reads FILE as a raw page and runs the later
+ * stages on its body (as nk_events((nk_article(raw)).body, published)), with
+ * the page's own publication time unless --published gives one (seconds
+ * since 1970).  The gazetteer is loaded from the .tsv files of DIR/gazetteer and the
+ * word lists from DIR/lexicon (default: $NKWATCH_DATA, else ./data).
  */
+#define _POSIX_C_SOURCE 200809L	/* opendir, strdup */
+
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nk_article.h"
+#include "nk_calendar.h"
+#include "nk_dates.h"
+#include "nk_entities.h"
+#include "nk_events.h"
 #include "nk_sentence.h"
 #include "nk_text.h"
 
@@ -161,10 +174,226 @@ print_sentences(nk_arena *arena, const char *text, size_t len)
 	}
 }
 
+/* The whole file at path, or NULL. */
+static char *
+read_path(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *text;
+
+	if (f == NULL)
+		return NULL;
+	text = read_all(f, len);
+	fclose(f);
+	return text;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* Build the gazetteer from the .tsv files of dir/gazetteer (in name order) and the word lists of dir/lexicon. */
+static nk_gazetteer *
+load_gazetteer(const char *dir)
+{
+	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
+	char		path[4096];
+	DIR		   *d;
+	struct dirent *e;
+	char	   *names[256];
+	size_t		n = 0;
+
+	snprintf(path, sizeof(path), "%s/gazetteer", dir);
+	if ((d = opendir(path)) == NULL)
+	{
+		fprintf(stderr, "nkwatch-cli: %s: %s (set --data or NKWATCH_DATA)\n", path, strerror(errno));
+		exit(1);
+	}
+	while ((e = readdir(d)) != NULL && n < sizeof(names) / sizeof(names[0]))
+	{
+		size_t		l = strlen(e->d_name);
+
+		if (l > 4 && strcmp(e->d_name + l - 4, ".tsv") == 0)
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(char *), compare_names);
+	for (size_t i = 0; i < n; i++)
+	{
+		size_t		len;
+		char	   *text;
+
+		snprintf(path, sizeof(path), "%s/gazetteer/%s", dir, names[i]);
+		if ((text = read_path(path, &len)) != NULL)
+			nk_gazetteer_load_tsv(b, text, len, path, false);
+		free(text);
+		free(names[i]);
+	}
+	for (int l = 0; l < NK_LEXICON_COUNT; l++)
+	{
+		static const char *const ext[] = {".txt", ".tsv"};
+
+		for (int k = 0; k < 2; k++)
+		{
+			size_t		len;
+			char	   *text;
+
+			snprintf(path, sizeof(path), "%s/lexicon/%s%s", dir, nk_lexicon_name((nk_lexicon) l), ext[k]);
+			if ((text = read_path(path, &len)) != NULL)
+				nk_gazetteer_load_lexicon(b, (nk_lexicon) l, text, len);
+			free(text);
+		}
+	}
+	return nk_gazetteer_build(b);
+}
+
+static void
+put_date(bool has, int32_t days)
+{
+	int			y,
+				m,
+				d;
+
+	if (!has)
+	{
+		fputs(json ? "null" : "\\N", stdout);
+		return;
+	}
+	nk_civil_from_days(days, &y, &m, &d);
+	printf(json ? "\"%04d-%02d-%02d\"" : "%04d-%02d-%02d", y, m, d);
+}
+
+static void
+put_position(const char *text, const nk_span *span)
+{
+	printf("%zu", nk_utf8_count(text, span->start) + 1);
+	field("len", false);
+	printf("%zu", nk_utf8_count(text + span->start, span->len));
+}
+
+static void
+print_entities(nk_arena *arena, const char *text, size_t len, const nk_gazetteer *g)
+{
+	nk_entity_list list = {0};
+
+	nk_extract_entities(arena, nk_doc_build(arena, text, len), g, &list);
+	if (!json)
+		puts("entity\tlabel\tmention\tpos\tlen\tsentence\tsource\tconfidence");
+	for (size_t i = 0; i < list.count; i++)
+	{
+		const nk_entity_mention *m = &list.items[i];
+		nk_span		span = {m->start, m->len};
+
+		field("entity", true);
+		put_cstring(m->entity);
+		field("label", false);
+		put_cstring(nk_label_name(m->label));
+		field("mention", false);
+		put_string(text + m->start, m->len);
+		field("pos", false);
+		put_position(text, &span);
+		field("sentence", false);
+		printf("%d", m->sentence + 1);
+		field("source", false);
+		put_cstring(nk_entity_source_name(m->source));
+		field("confidence", false);
+		printf("%.2f", m->confidence);
+		end_row();
+	}
+}
+
+static void
+print_dates(nk_arena *arena, const char *text, size_t len, const int64_t *published)
+{
+	nk_date_list list = {0};
+
+	nk_extract_dates(arena, nk_doc_build(arena, text, len), published, &list);
+	if (!json)
+		puts("mention\tpos\tlen\tsentence\tdate_from\tdate_to\tprecision\ttimex");
+	for (size_t i = 0; i < list.count; i++)
+	{
+		const nk_date_mention *d = &list.items[i];
+
+		field("mention", true);
+		put_string(text + d->span.start, d->span.len);
+		field("pos", false);
+		put_position(text, &d->span);
+		field("sentence", false);
+		printf("%d", d->sentence + 1);
+		field("date_from", false);
+		put_date(d->resolved, d->date_from);
+		field("date_to", false);
+		put_date(d->resolved, d->date_to);
+		field("precision", false);
+		put_cstring(nk_precision_name(d->precision));
+		field("timex", false);
+		put_cstring(d->timex);
+		end_row();
+	}
+}
+
+static void
+print_events(nk_arena *arena, const char *text, size_t len, const nk_gazetteer *g,
+			 const int64_t *published)
+{
+	nk_event_list list = {0};
+
+	nk_events_of_doc(arena, nk_doc_build(arena, text, len), g, published, &list);
+	if (!json)
+		puts("event_type\tactor\ttarget\tlocation\titems\tquantity\tdate_from\tdate_to\tstatus\tsource\tsentence\tconfidence\tevidence");
+	for (size_t i = 0; i < list.count; i++)
+	{
+		const nk_event *e = &list.items[i];
+
+		field("event_type", true);
+		put_cstring(nk_event_type(e->type)->name);
+		field("actor", false);
+		put_cstring(e->actor);
+		field("target", false);
+		put_cstring(e->target);
+		field("location", false);
+		put_cstring(e->location);
+		field("items", false);
+		if (json)
+			putchar('[');
+		for (size_t k = 0; k < e->n_items; k++)
+		{
+			if (k)
+				fputs(json ? ", " : "|", stdout);
+			put_cstring(e->items[k]);
+		}
+		if (json)
+			putchar(']');
+		field("quantity", false);
+		if (e->has_quantity)
+			printf("%lld", (long long) e->quantity);
+		else
+			fputs(json ? "null" : "\\N", stdout);
+		field("date_from", false);
+		put_date(e->has_date, e->date_from);
+		field("date_to", false);
+		put_date(e->has_date, e->date_to);
+		field("status", false);
+		put_cstring(nk_event_status_name(e->status));
+		field("source", false);
+		put_cstring(e->source);
+		field("sentence", false);
+		printf("%d", e->sentence + 1);
+		field("confidence", false);
+		printf("%.2f", e->confidence);
+		field("evidence", false);
+		put_string(text + e->evidence.start, e->evidence.len);
+		end_row();
+	}
+}
+
 static int
 usage(void)
 {
-	fputs("usage: nkwatch-cli [--json] [--fetched UNIX_SECONDS] article|sentences [FILE]\n", stderr);
+	fputs("usage: nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page] [--data DIR]\n"
+		  "                   article|sentences|entities|dates|events [FILE]\n", stderr);
 	return 2;
 }
 
@@ -175,6 +404,11 @@ main(int argc, char **argv)
 	const char *path = NULL;
 	int64_t		fetched;
 	bool		has_fetched = false;
+	int64_t		published;
+	bool		has_published = false;
+	bool		page = false;
+	const char *data = getenv("NKWATCH_DATA") ? getenv("NKWATCH_DATA") : "data";
+	nk_gazetteer *g = NULL;
 	FILE	   *f = stdin;
 	char	   *text;
 	size_t		len;
@@ -189,6 +423,15 @@ main(int argc, char **argv)
 			fetched = strtoll(argv[++i], NULL, 10);
 			has_fetched = true;
 		}
+		else if (strcmp(argv[i], "--published") == 0 && i + 1 < argc)
+		{
+			published = strtoll(argv[++i], NULL, 10);
+			has_published = true;
+		}
+		else if (strcmp(argv[i], "--page") == 0)
+			page = true;
+		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			data = argv[++i];
 		else if (command == NULL)
 			command = argv[i];
 		else if (path == NULL)
@@ -214,14 +457,43 @@ main(int argc, char **argv)
 	arena = nk_arena_create();
 	if (strcmp(command, "article") == 0)
 		print_article(arena, text, len, has_fetched ? &fetched : NULL);
-	else if (strcmp(command, "sentences") == 0)
-		print_sentences(arena, text, len);
 	else
 	{
-		nk_arena_destroy(arena);
-		free(text);
-		return usage();
+		const char *doc = text;
+		size_t		doc_len = len;
+
+		if (page)
+		{
+			nk_article	a;
+
+			nk_parse_article(arena, text, len, has_fetched ? &fetched : NULL, &a);
+			doc = a.body;
+			doc_len = a.body_len;
+			if (!has_published && a.has_published)
+			{
+				published = a.published;
+				has_published = true;
+			}
+		}
+		if (strcmp(command, "entities") == 0 || strcmp(command, "events") == 0)
+			g = load_gazetteer(data);
+		if (strcmp(command, "sentences") == 0)
+			print_sentences(arena, doc, doc_len);
+		else if (strcmp(command, "entities") == 0)
+			print_entities(arena, doc, doc_len, g);
+		else if (strcmp(command, "dates") == 0)
+			print_dates(arena, doc, doc_len, has_published ? &published : NULL);
+		else if (strcmp(command, "events") == 0)
+			print_events(arena, doc, doc_len, g, has_published ? &published : NULL);
+		else
+		{
+			nk_arena_destroy(arena);
+			free(text);
+			return usage();
+		}
 	}
+	if (g)
+		nk_gazetteer_destroy(g);
 	nk_arena_destroy(arena);
 	free(text);
 	return 0;
