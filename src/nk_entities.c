@@ -30,6 +30,8 @@
 #define CONF_ROLE			0.7f
 
 #define MAX_NAME_WORDS 4
+/* hyphenated parts of one name word ("Soo-suk" has 2, "Jean-Marie-Luc" 3) */
+#define MAX_NAME_PARTS 4
 
 typedef struct cand
 {
@@ -500,10 +502,12 @@ read_name(const ctx *c, size_t i, size_t *last)
 
 	while (j < c->ntok && words < MAX_NAME_WORDS && same_sentence(c, i, j) && is_person_word(c, j))
 	{
+		int			parts = 1;
+
 		*last = j;
 		words++;
 		/* a hyphenated part: no space on either side of the hyphen */
-		while (j + 2 < c->ntok && is_hyphen(c, j + 1) && !(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE) &&
+		while (parts++ < MAX_NAME_PARTS && j + 2 < c->ntok && is_hyphen(c, j + 1) && !(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE) &&
 			   c->tok[j + 2].kind == NK_TOKEN_WORD && !(c->tok[j + 2].flags & NK_TOKEN_SPACE_BEFORE) &&
 			   c->owner[j + 2] < 0)
 		{

@@ -115,6 +115,13 @@ typedef struct nk_ev_cue
 #define NEAR_WINDOW_NOUN 8
 #define RIGHT_WINDOW 18
 #define LEFT_WINDOW 35
+/*
+ * A "sentence" of more tokens than this is no prose (a table, a list run
+ * together, junk) and gives no events; it bounds the work of one sentence,
+ * whose triggers, cues and arguments are matched pairwise.  News sentences
+ * stay far below it (the longest of the dev-set articles has 76 words).
+ */
+#define MAX_SENTENCE_TOKENS 400
 #define MAX_ITEMS 8
 
 #define CONF_BOTH 0.9f
@@ -1179,14 +1186,11 @@ semicolon_between(const ctx *c, size_t a, size_t b)
 	return false;
 }
 
-/* Whether a contrast ("but", "though", "while") opens a new clause between a and b. */
+/* Whether token j is a contrast ("but", "though", "while") that opens a new clause. */
 static bool
-contrast_between(const ctx *c, size_t a, size_t b)
+is_contrast(const ctx *c, size_t j)
 {
-	for (size_t j = a + 1; j < b; j++)
-		if (is_word(c, j) && in_class(c, j, WC_CONTRAST_WORDS))
-			return true;
-	return false;
+	return is_word(c, j) && in_class(c, j, WC_CONTRAST_WORDS);
 }
 
 /* the agent before token i in its clause (the speaker of a cue verb), or -1 */
@@ -1215,6 +1219,17 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 	int32_t		src[NK_EVENT_STATUS_COUNT];
 	int			near = noun ? NEAR_WINDOW_NOUN : NEAR_WINDOW;
 
+	/* the last semicolon and contrast before the trigger in its sentence, or -1 */
+	long		semicolon = -1;
+	long		contrast = -1;
+
+	for (long j = (long) t - 1; j >= (long) c->s_first && (semicolon < 0 || contrast < 0); j--)
+	{
+		if (semicolon < 0 && is_punct(c, j, ';'))
+			semicolon = j;
+		if (contrast < 0 && is_contrast(c, j))
+			contrast = j;
+	}
 	for (int i = 0; i < NK_EVENT_STATUS_COUNT; i++)
 		src[i] = -1;
 	si->conditional = si->claims = si->modal = false;
@@ -1226,7 +1241,7 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 
 		if (q->kind == NK_CUE_CONDITIONAL)
 		{
-			if (h->last < t && !semicolon_between(c, h->last, t))
+			if (h->last < t && semicolon <= (long) h->last)
 				si->conditional = true;
 			continue;
 		}
@@ -1240,7 +1255,7 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 				ok = h->last < t && (long) t - (long) h->last <= near && !boundary_between(c, h->last, t);
 				break;
 			case NK_SCOPE_CLAUSE:
-				ok = h->last < t && !semicolon_between(c, h->last, t) && !contrast_between(c, h->last, t);
+				ok = h->last < t && semicolon <= (long) h->last && contrast <= (long) h->last;
 				break;
 			case NK_SCOPE_AFTER:
 				ok = h->first > e && (long) h->first - (long) e <= NEAR_WINDOW_NOUN && !boundary_between(c, e, h->first);
@@ -2475,7 +2490,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		nk_check_interrupts();
 		c.s_first = doc->sentence_first_token[s];
 		c.s_last = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : c.ntok - 1;
-		if (c.s_last >= c.ntok || c.s_first > c.s_last)
+		if (c.s_last >= c.ntok || c.s_first > c.s_last || c.s_last - c.s_first >= MAX_SENTENCE_TOKENS)
 			continue;
 		find_cues(&c);
 		sentence_events(&c, &rows);
@@ -2504,6 +2519,8 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		nk_event   *ev = &all.items[k];
 		bool		dup = false;
 
+		if ((k & 1023) == 1023)
+			nk_check_interrupts();
 		if (ev->target == NULL && needs_target(ev->type))
 			continue;
 		if (ev->actor == NULL && ev->target == NULL)

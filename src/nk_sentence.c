@@ -56,7 +56,14 @@ is_terminal(const char *text, const nk_token *t)
 		cp == 0xFF01 || cp == 0xFF1F;
 }
 
-/* A closing quote or bracket that stays with the sentence before it. */
+/*
+ * A closing quote or bracket that stays with the sentence before it; a
+ * sentence end is looked for behind at most MAX_CLOSERS of them (a quoted
+ * sentence in brackets has two), so that a long run of them costs no more
+ * than its length.
+ */
+#define MAX_CLOSERS 8
+
 static bool
 is_closer(const char *text, const nk_token *t)
 {
@@ -131,9 +138,9 @@ boundary_before(const nk_doc *doc, size_t i)
 			return false;
 		return true;
 	}
-	/* find the terminal mark before any closing quotes and brackets */
+	/* find the terminal mark before a few closing quotes and brackets */
 	k = i - 1;
-	while (k > 0 && is_closer(doc->text, &doc->tokens.items[k]))
+	while (k > 0 && i - k <= MAX_CLOSERS && is_closer(doc->text, &doc->tokens.items[k]))
 		k--;
 	prev = &doc->tokens.items[k];
 	if (is_terminal(doc->text, prev))
