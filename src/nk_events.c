@@ -301,6 +301,12 @@ static const char *const pair_person_nouns[] = {
 	"leaders", "men", "heads", "presidents", "pair", "duo", NULL
 };
 
+/* adjectives of a region before a place name ("eastern Russia", "the far east") */
+static const char *const place_adjectives[] = {
+	"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+	"southeastern", "southwestern", "far", "neighbouring", "neighboring", NULL
+};
+
 static const char *const item_stop[] = {
 	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
 	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
@@ -326,6 +332,7 @@ enum
 	WC_PAIR_PERSON_NOUNS = 1 << 8,
 	WC_CONTRAST_WORDS = 1 << 9,
 	WC_ITEM_STOP = 1 << 10,
+	WC_PLACE_ADJECTIVES = 1 << 11,
 };
 
 typedef struct wc_entry
@@ -394,6 +401,7 @@ wc_init(void)
 		pair_person_nouns,
 		contrast_words,
 		item_stop,
+		place_adjectives,
 	};
 
 	if (wc_ready)
@@ -711,9 +719,13 @@ np_left(const ctx *c, size_t i)
 		/* "In 2019 Putin ...": a time expression is no part of the name's phrase */
 		if (c->in_date[j] && c->owner[j] < 0)
 			return j;
+		/* "in Hanoi Putin will meet": a place right before a person's name is no part of it */
+		if (c->owner[j] >= 0 && j + 1 == i && c->owner[i] >= 0 && c->owner[i] != c->owner[j]
+			&& c->ments[c->owner[i]].person && c->ments[c->owner[j]].place && !c->ments[c->owner[j]].norp)
+			return j;
 		if (c->owner[j] >= 0 || (t->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
 			|| t->kind == NK_TOKEN_NUMBER
-			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS))
+			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS | WC_PLACE_ADJECTIVES))
 			|| (t->kind == NK_TOKEN_WORD && (t->flags & NK_TOKEN_CAPITALIZED) && !(t->flags & NK_TOKEN_SENT_START)
 				&& !in_class(c, j, WC_PREPOSITIONS)))
 		{
@@ -2133,6 +2145,32 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		}
 }
 
+/*
+ * The last token of the object phrase of a verb ending at token e, at most
+ * to: the phrase ends before a clause word; a verb with an
+ * infinitive right after it has none ("moving to reinforce military ties").
+ */
+static size_t
+object_end(const ctx *c, size_t e, size_t to)
+{
+	for (size_t j = e + 1; j <= to; j++)
+	{
+		if (hard_boundary(c, j))
+			return j - 1;
+		if (!is_word(c, j) || c->owner[j] >= 0)
+			continue;
+		if (in_class(c, j, WC_CLAUSE_WORDS))
+			return j - 1;
+		/* "to" and a verb right after the verb: a word that is no determiner, number or name, and no name after it */
+		if (j == e + 1 && is(c, j, "to") && j + 1 <= to && is_word(c, j + 1) && c->owner[j + 1] < 0
+			&& !(c->tok[j + 1].flags & NK_TOKEN_CAPITALIZED)
+			&& !in_class(c, j + 1, WC_DETERMINERS | WC_PLACE_ADJECTIVES)
+			&& !(j + 2 <= c->s_last && c->owner[j + 2] >= 0))
+			return j - 1;
+	}
+	return to;
+}
+
 /* Whether the words around a trigger hold the word class its frame needs. */
 static bool
 needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive)
@@ -2151,6 +2189,8 @@ needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool 
 	to = last + 10 < c->s_last ? last + 10 : c->s_last;
 	if (passive)
 		from = first > c->s_first + 10 ? first - 10 : c->s_first;
+	else
+		to = object_end(c, last, to);
 	return has_class(c, from, to, kind);
 }
 
