@@ -301,6 +301,17 @@ static const char *const pair_person_nouns[] = {
 	"leaders", "men", "heads", "presidents", "pair", "duo", NULL
 };
 
+/* common verb forms without a regular ending, which follow a noun as its verb ("the trip took place") */
+static const char *const plain_verbs[] = {
+	"take", "takes", "took", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "begin",
+	"begins", "began", "give", "gives", "gave", "see", "sees", "saw", "show", "shows", "remain", "remains",
+	"continue", "continues", "seem", "seems", "appear", "appears", "mark", "marks", "follow", "follows",
+	"include", "includes", "hit", "hits", "target", "targets", "cover", "covers", "aim", "aims", "mean",
+	"means", "put", "puts", "set", "sets", "run", "runs", "lead", "leads", "led", "left", "bring", "brings",
+	"brought", "draw", "draws", "drew", "signal", "signals", "underscore", "underscores", "highlight",
+	"highlights", "raise", "raises", "need", "needs", "got", "kept", "keep", "keeps", NULL
+};
+
 /* adjectives of a region before a place name ("eastern Russia", "the far east") */
 static const char *const place_adjectives[] = {
 	"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
@@ -333,6 +344,7 @@ enum
 	WC_CONTRAST_WORDS = 1 << 9,
 	WC_ITEM_STOP = 1 << 10,
 	WC_PLACE_ADJECTIVES = 1 << 11,
+	WC_PLAIN_VERBS = 1 << 12,
 };
 
 typedef struct wc_entry
@@ -402,6 +414,7 @@ wc_init(void)
 		contrast_words,
 		item_stop,
 		place_adjectives,
+		plain_verbs,
 	};
 
 	if (wc_ready)
@@ -2204,6 +2217,51 @@ gift_sentence(const ctx *c)
 	return has_class(c, c->s_first, c->s_last, NK_CUE_GIFT);
 }
 
+/*
+ * Whether the noun ending at token e modifies a noun after it: the next
+ * word is lowercase and no function word, verb form (regular or of
+ * plain_verbs), adverb or word of another class the stage knows (a
+ * trigger, a cue).
+ */
+static bool
+modifies_noun(const ctx *c, size_t e)
+{
+	size_t		j = e + 1;
+	const nk_token *t;
+
+	if (j > c->s_last || !is_word(c, j) || c->owner[j] >= 0)
+		return false;
+	t = &c->tok[j];
+	if ((t->flags & NK_TOKEN_CAPITALIZED) || t->fold_len < 3)
+		return false;
+	if (in_class(c, j, WC_DETERMINERS | WC_PREPOSITIONS | WC_BE_FORMS | WC_ADVERBS | WC_AUXILIARIES
+				 | WC_CONJ_PREPS | WC_CLAUSE_WORDS | WC_CONTRAST_WORDS | WC_ITEM_STOP | WC_PLAIN_VERBS))
+		return false;
+	if (c->tw[j] != NULL && (c->tw[j]->trig_n > 0 || c->tw[j]->cue_n > 0))
+		return false;
+	if (is(c, j, "and") || is(c, j, "or") || is(c, j, "that") || is(c, j, "nor"))
+		return false;
+	if (t->fold_len > 4 && (strcmp(t->fold + t->fold_len - 2, "ed") == 0 || strcmp(t->fold + t->fold_len - 3, "ing") == 0
+							|| strcmp(t->fold + t->fold_len - 2, "ly") == 0))
+		return false;
+	return true;
+}
+
+/* Whether token j is an auxiliary, an adverb or a verb form (regular or plain). */
+static bool
+verb_follows(const ctx *c, size_t j)
+{
+	const nk_token *t;
+
+	if (j > c->s_last || !is_word(c, j) || c->owner[j] >= 0)
+		return false;
+	t = &c->tok[j];
+	if (in_class(c, j, WC_AUXILIARIES | WC_BE_FORMS | WC_ADVERBS | WC_PLAIN_VERBS))
+		return true;
+	return t->fold_len > 4 && !(t->flags & NK_TOKEN_CAPITALIZED)
+		&& (strcmp(t->fold + t->fold_len - 2, "ed") == 0 || strcmp(t->fold + t->fold_len - 2, "ly") == 0);
+}
+
 /* Triggers of the current sentence, longest first at each token. */
 static void
 sentence_events(ctx *c, sent_rows *out)
@@ -2217,6 +2275,7 @@ sentence_events(ctx *c, sent_rows *out)
 		const nk_ev_trigger *best = NULL;
 		long		best_last = -1;
 		bool		as_noun;
+		bool		noun_alt = false;	/* a noun frame matched as far as best */
 
 		if (!is_word(c, i) || c->owner[i] >= 0)
 			continue;
@@ -2250,9 +2309,23 @@ sentence_events(ctx *c, sent_rows *out)
 			}
 			if (better)
 			{
+				noun_alt = noun_alt && last == best_last;
 				best = tr;
 				best_last = last;
 			}
+			if (tr->pos == NK_POS_NOUN && last == best_last)
+				noun_alt = true;
+		}
+		/*
+		 * "sanctions monitors", "the war crimes": a noun before a noun is its
+		 * modifier, no event; a word that may be a verb too ("UN sanctions
+		 * monitors said") only when a verb follows the noun after it
+		 */
+		if (best && (best->pos == NK_POS_NOUN || (noun_alt && verb_follows(c, (size_t) best_last + 2)))
+			&& modifies_noun(c, (size_t) best_last))
+		{
+			i = (size_t) best_last;
+			continue;
 		}
 		if (best)
 		{
