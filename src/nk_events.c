@@ -308,6 +308,23 @@ static const char *const pair_person_nouns[] = {
 	"leaders", "men", "heads", "presidents", "pair", "duo", NULL
 };
 
+/* common verb forms without a regular ending, which follow a noun as its verb ("the trip took place") */
+static const char *const plain_verbs[] = {
+	"take", "takes", "took", "come", "comes", "came", "go", "goes", "went", "make", "makes", "made", "begin",
+	"begins", "began", "give", "gives", "gave", "see", "sees", "saw", "show", "shows", "remain", "remains",
+	"continue", "continues", "seem", "seems", "appear", "appears", "mark", "marks", "follow", "follows",
+	"include", "includes", "hit", "hits", "target", "targets", "cover", "covers", "aim", "aims", "mean",
+	"means", "put", "puts", "set", "sets", "run", "runs", "lead", "leads", "led", "left", "bring", "brings",
+	"brought", "draw", "draws", "drew", "signal", "signals", "underscore", "underscores", "highlight",
+	"highlights", "raise", "raises", "need", "needs", "got", "kept", "keep", "keeps", NULL
+};
+
+/* adjectives of a region before a place name ("eastern Russia", "the far east") */
+static const char *const place_adjectives[] = {
+	"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+	"southeastern", "southwestern", "far", "neighbouring", "neighboring", NULL
+};
+
 static const char *const item_stop[] = {
 	"the", "a", "an", "some", "about", "around", "nearly", "approximately", "roughly", "over", "more",
 	"than", "up", "its", "their", "his", "her", "also", "reportedly", "allegedly", "including", "as", NULL
@@ -333,6 +350,8 @@ enum
 	WC_PAIR_PERSON_NOUNS = 1 << 8,
 	WC_CONTRAST_WORDS = 1 << 9,
 	WC_ITEM_STOP = 1 << 10,
+	WC_PLACE_ADJECTIVES = 1 << 11,
+	WC_PLAIN_VERBS = 1 << 12,
 };
 
 typedef struct wc_entry
@@ -401,6 +420,8 @@ wc_init(void)
 		pair_person_nouns,
 		contrast_words,
 		item_stop,
+		place_adjectives,
+		plain_verbs,
 	};
 
 	if (wc_ready)
@@ -718,9 +739,13 @@ np_left(const ctx *c, size_t i)
 		/* "In 2019 Putin ...": a time expression is no part of the name's phrase */
 		if (c->in_date[j] && c->owner[j] < 0)
 			return j;
+		/* "in Hanoi Putin will meet": a place right before a person's name is no part of it */
+		if (c->owner[j] >= 0 && j + 1 == i && c->owner[i] >= 0 && c->owner[i] != c->owner[j]
+			&& c->ments[c->owner[i]].person && c->ments[c->owner[j]].place && !c->ments[c->owner[j]].norp)
+			return j;
 		if (c->owner[j] >= 0 || (t->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
 			|| t->kind == NK_TOKEN_NUMBER
-			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS))
+			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS | WC_PLACE_ADJECTIVES))
 			|| (t->kind == NK_TOKEN_WORD && (t->flags & NK_TOKEN_CAPITALIZED) && !(t->flags & NK_TOKEN_SENT_START)
 				&& !in_class(c, j, WC_PREPOSITIONS)))
 		{
@@ -2148,6 +2173,32 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		}
 }
 
+/*
+ * The last token of the object phrase of a verb ending at token e, at most
+ * to: the phrase ends before a clause word; a verb with an
+ * infinitive right after it has none ("moving to reinforce military ties").
+ */
+static size_t
+object_end(const ctx *c, size_t e, size_t to)
+{
+	for (size_t j = e + 1; j <= to; j++)
+	{
+		if (hard_boundary(c, j))
+			return j - 1;
+		if (!is_word(c, j) || c->owner[j] >= 0)
+			continue;
+		if (in_class(c, j, WC_CLAUSE_WORDS))
+			return j - 1;
+		/* "to" and a verb right after the verb: a word that is no determiner, number or name, and no name after it */
+		if (j == e + 1 && is(c, j, "to") && j + 1 <= to && is_word(c, j + 1) && c->owner[j + 1] < 0
+			&& !(c->tok[j + 1].flags & NK_TOKEN_CAPITALIZED)
+			&& !in_class(c, j + 1, WC_DETERMINERS | WC_PLACE_ADJECTIVES)
+			&& !(j + 2 <= c->s_last && c->owner[j + 2] >= 0))
+			return j - 1;
+	}
+	return to;
+}
+
 /* Whether the words around a trigger hold the word class its frame needs. */
 static bool
 needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool passive)
@@ -2166,6 +2217,8 @@ needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool 
 	to = last + 10 < c->s_last ? last + 10 : c->s_last;
 	if (passive)
 		from = first > c->s_first + 10 ? first - 10 : c->s_first;
+	else
+		to = object_end(c, last, to);
 	return has_class(c, from, to, kind);
 }
 
@@ -2177,6 +2230,51 @@ static bool
 gift_sentence(const ctx *c)
 {
 	return has_class(c, c->s_first, c->s_last, NK_CUE_GIFT);
+}
+
+/*
+ * Whether the noun ending at token e modifies a noun after it: the next
+ * word is lowercase and no function word, verb form (regular or of
+ * plain_verbs), adverb or word of another class the stage knows (a
+ * trigger, a cue).
+ */
+static bool
+modifies_noun(const ctx *c, size_t e)
+{
+	size_t		j = e + 1;
+	const nk_token *t;
+
+	if (j > c->s_last || !is_word(c, j) || c->owner[j] >= 0)
+		return false;
+	t = &c->tok[j];
+	if ((t->flags & NK_TOKEN_CAPITALIZED) || t->fold_len < 3)
+		return false;
+	if (in_class(c, j, WC_DETERMINERS | WC_PREPOSITIONS | WC_BE_FORMS | WC_ADVERBS | WC_AUXILIARIES
+				 | WC_CONJ_PREPS | WC_CLAUSE_WORDS | WC_CONTRAST_WORDS | WC_ITEM_STOP | WC_PLAIN_VERBS))
+		return false;
+	if (c->tw[j] != NULL && (c->tw[j]->trig_n > 0 || c->tw[j]->cue_n > 0))
+		return false;
+	if (is(c, j, "and") || is(c, j, "or") || is(c, j, "that") || is(c, j, "nor"))
+		return false;
+	if (t->fold_len > 4 && (strcmp(t->fold + t->fold_len - 2, "ed") == 0 || strcmp(t->fold + t->fold_len - 3, "ing") == 0
+							|| strcmp(t->fold + t->fold_len - 2, "ly") == 0))
+		return false;
+	return true;
+}
+
+/* Whether token j is an auxiliary, an adverb or a verb form (regular or plain). */
+static bool
+verb_follows(const ctx *c, size_t j)
+{
+	const nk_token *t;
+
+	if (j > c->s_last || !is_word(c, j) || c->owner[j] >= 0)
+		return false;
+	t = &c->tok[j];
+	if (in_class(c, j, WC_AUXILIARIES | WC_BE_FORMS | WC_ADVERBS | WC_PLAIN_VERBS))
+		return true;
+	return t->fold_len > 4 && !(t->flags & NK_TOKEN_CAPITALIZED)
+		&& (strcmp(t->fold + t->fold_len - 2, "ed") == 0 || strcmp(t->fold + t->fold_len - 2, "ly") == 0);
 }
 
 /* Triggers of the current sentence, longest first at each token. */
@@ -2192,6 +2290,7 @@ sentence_events(ctx *c, sent_rows *out)
 		const nk_ev_trigger *best = NULL;
 		long		best_last = -1;
 		bool		as_noun;
+		bool		noun_alt = false;	/* a noun frame matched as far as best */
 
 		if (!is_word(c, i) || c->owner[i] >= 0)
 			continue;
@@ -2225,9 +2324,23 @@ sentence_events(ctx *c, sent_rows *out)
 			}
 			if (better)
 			{
+				noun_alt = noun_alt && last == best_last;
 				best = tr;
 				best_last = last;
 			}
+			if (tr->pos == NK_POS_NOUN && last == best_last)
+				noun_alt = true;
+		}
+		/*
+		 * "sanctions monitors", "the war crimes": a noun before a noun is its
+		 * modifier, no event; a word that may be a verb too ("UN sanctions
+		 * monitors said") only when a verb follows the noun after it
+		 */
+		if (best && (best->pos == NK_POS_NOUN || (noun_alt && verb_follows(c, (size_t) best_last + 2)))
+			&& modifies_noun(c, (size_t) best_last))
+		{
+			i = (size_t) best_last;
+			continue;
 		}
 		if (best)
 		{

@@ -371,6 +371,17 @@ test_argument_rules(void)
 	/* "the two leaders": its two main people, of different countries */
 	EXPECT_PAIR("Kim Jong Un travelled to Russia to see Vladimir Putin. The two leaders met on Wednesday.", "MEET",
 				"Kim Jong Un", "Vladimir Putin");
+	/* a place right before a name is no preposition's object of the name */
+	EXPECT("Officials said that in Pyongyang Vladimir Putin will meet Kim Jong Un.", "MEET", "Vladimir Putin",
+		   "Kim Jong Un", "planned");
+	/* "eastern Russia" is Russia */
+	EXPECT("North Korea sent about 10,000 troops to eastern Russia.", "DEPLOY", "North Korea", "Russia", "reported");
+	/* a noun before a noun modifies it: no sanctions in "sanctions monitors" */
+	EXPECT_NONE("The European Union sanctions committee of the Security Council met in Moscow.", "SANCTION");
+	EXPECT_NONE("Security Council sanctions monitors reportedly said the debris came from North Korea.", "SANCTION");
+	EXPECT("The European Union sanctions North Korean banks.", "SANCTION", "European Union", "North Korea", "reported");
+	/* a verb with an infinitive after it has no object: no troops moved */
+	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
 
 static void
