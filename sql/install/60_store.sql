@@ -212,7 +212,7 @@ CREATE INDEX nk_claim_relations_conflicts ON nk_claim_relations (b_day)
     WHERE relation IN ('contradict', 'update');
 
 COMMENT ON TABLE nk_claim_relations IS
-'How claims of different articles relate, by nk_compare(a, b), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 100 latest such stored claims (and 100 of the articles ingested with it): an indexed join, never all pairs.';
+'How claims of different articles relate, by nk_compare(a, b), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 5 such stored claims reported nearest before it and the 5 nearest after (nk_relate_claims): an indexed join, never all pairs.';
 COMMENT ON COLUMN nk_claim_relations.a_article IS 'The earlier claim''s article.';
 COMMENT ON COLUMN nk_claim_relations.a_n IS 'The earlier claim''s row number (nk_article_claims.n).';
 COMMENT ON COLUMN nk_claim_relations.b_article IS 'The later claim''s article.';
@@ -458,12 +458,16 @@ $$;
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
 'Link the unlinked events of the given articles to stories: each joins the story of the same type with compatible actor and target whose window overlaps its own (found through the indexes on (event_type, actor, target) and (event_type, target), exact participants first, then the story with most articles), or starts a new one; then recompute the stories touched. Takes nk_story_lock(). Returns the number of stories touched.';
 
-CREATE FUNCTION nk_relate_claims(article_ids bigint[]) RETURNS bigint
+CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 5) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     n bigint;
 BEGIN
     PERFORM @extschema@.nk_story_lock();
+    -- Each new claim against the stored claims with its key reported
+    -- nearest before and after it: four index scans of at most per_side
+    -- rows on (predicate, subject|object, reported_at).  A pair of two new
+    -- claims is taken once, from the claim of the later article id.
     INSERT INTO @extschema@.nk_claim_relations
     SELECT CASE WHEN p.earlier THEN p.o_article ELSE c.article_id END,
            CASE WHEN p.earlier THEN p.o_n ELSE c.n END,
@@ -471,44 +475,48 @@ BEGIN
            CASE WHEN p.earlier THEN c.n ELSE p.o_n END,
            p.relation, p.score, p.reason, CASE WHEN p.earlier THEN c.day ELSE p.o_day END
       FROM @extschema@.nk_article_claims c
+     CROSS JOIN LATERAL (SELECT @extschema@.nk_claim_of(c) AS claim) cc
      CROSS JOIN LATERAL (
            SELECT o.article_id AS o_article, o.n AS o_n, o.day AS o_day, x.earlier, r.relation, r.score, r.reason
              FROM ((SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
                       FROM @extschema@.nk_article_claims o
-                     WHERE o.predicate = c.predicate AND o.subject = c.subject
-                       AND o.predicate <> 'mentions'
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days'
-                                             AND c.reported_at + interval '366 days'
-                       AND NOT o.article_id = ANY (article_ids)
+                     WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
+                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
+                       AND o.article_id <> c.article_id
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at DESC
-                     LIMIT 100)
+                     LIMIT per_side)
+                   UNION ALL
+                   (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
+                      FROM @extschema@.nk_article_claims o
+                     WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
+                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                     ORDER BY o.reported_at
+                     LIMIT per_side)
                    UNION ALL
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
                       FROM @extschema@.nk_article_claims o
                      WHERE c.subject IS NULL AND o.subject IS NULL
-                       AND o.predicate = c.predicate AND o.object = c.object
-                       AND o.predicate <> 'mentions'
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days'
-                                             AND c.reported_at + interval '366 days'
-                       AND NOT o.article_id = ANY (article_ids)
+                       AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
+                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
+                       AND o.article_id <> c.article_id
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at DESC
-                     LIMIT 100)
+                     LIMIT per_side)
                    UNION ALL
-                   -- claims of the other new articles, each pair once
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
                       FROM @extschema@.nk_article_claims o
-                     WHERE o.article_id = ANY (article_ids) AND o.article_id > c.article_id
-                       AND o.predicate = c.predicate
-                       AND (o.subject = c.subject
-                            OR (c.subject IS NULL AND o.subject IS NULL AND o.object = c.object))
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days'
-                                             AND c.reported_at + interval '366 days'
-                     ORDER BY o.reported_at DESC
-                     LIMIT 100)) o
+                     WHERE c.subject IS NULL AND o.subject IS NULL
+                       AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
+                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                     ORDER BY o.reported_at
+                     LIMIT per_side)) o
             CROSS JOIN LATERAL (SELECT (o.reported_at, o.article_id) < (c.reported_at, c.article_id) AS earlier) x
             CROSS JOIN LATERAL @extschema@.nk_compare(
-                   CASE WHEN x.earlier THEN o.claim ELSE @extschema@.nk_claim_of(c) END,
-                   CASE WHEN x.earlier THEN @extschema@.nk_claim_of(c) ELSE o.claim END) r
+                   CASE WHEN x.earlier THEN o.claim ELSE cc.claim END,
+                   CASE WHEN x.earlier THEN cc.claim ELSE o.claim END) r
             WHERE r.relation IN ('agree', 'contradict', 'update')) p
      WHERE c.article_id = ANY (article_ids) AND c.predicate <> 'mentions'
     ON CONFLICT DO NOTHING;
@@ -517,8 +525,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION nk_relate_claims(bigint[]) IS
-'Compare the claims of the given (new or reprocessed) articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days, through the indexes on (predicate, subject, reported_at) and (predicate, object, reported_at), at most the 100 latest of each kind for each new claim, and keep the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
+COMMENT ON FUNCTION nk_relate_claims(bigint[], int) IS
+'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days: through the indexes on (predicate, subject, reported_at) and (predicate, object, reported_at), at most per_side claims reported nearest before it and per_side nearest after it, so the work per new claim is bounded however many claims share its key; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
 
 -- Deleting events (an article deleted, or reprocessed) recomputes their stories.
 CREATE FUNCTION nk_article_events_deleted() RETURNS trigger
