@@ -202,8 +202,6 @@ CREATE TABLE nk_claim_relations (
     reason    text,
     b_day     date NOT NULL,
     PRIMARY KEY (a_article, a_n, b_article, b_n),
-    FOREIGN KEY (a_article, a_n) REFERENCES nk_article_claims ON DELETE CASCADE,
-    FOREIGN KEY (b_article, b_n) REFERENCES nk_article_claims ON DELETE CASCADE,
     CHECK (a_article <> b_article)
 );
 
@@ -212,7 +210,7 @@ CREATE INDEX nk_claim_relations_conflicts ON nk_claim_relations (b_day)
     WHERE relation IN ('contradict', 'update');
 
 COMMENT ON TABLE nk_claim_relations IS
-'How claims of different articles relate, by nk_compare(a, b), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 5 such stored claims reported nearest before it and the 5 nearest after (nk_relate_claims): an indexed join, never all pairs.';
+'How claims of different articles relate, by nk_compare(a, b) (deleted with either claim, by a statement trigger of nk_article_claims), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 3 such stored claims reported nearest before it and the 3 nearest after (nk_relate_claims): an indexed join, never all pairs.';
 COMMENT ON COLUMN nk_claim_relations.a_article IS 'The earlier claim''s article.';
 COMMENT ON COLUMN nk_claim_relations.a_n IS 'The earlier claim''s row number (nk_article_claims.n).';
 COMMENT ON COLUMN nk_claim_relations.b_article IS 'The later claim''s article.';
@@ -458,7 +456,7 @@ $$;
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
 'Link the unlinked events of the given articles to stories: each joins the story of the same type with compatible actor and target whose window overlaps its own (found through the indexes on (event_type, actor, target) and (event_type, target), exact participants first, then the story with most articles), or starts a new one; then recompute the stories touched. Takes nk_story_lock(). Returns the number of stories touched.';
 
-CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 5) RETURNS bigint
+CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 3) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     n bigint;
@@ -564,6 +562,41 @@ COMMENT ON FUNCTION nk_article_events_truncated() IS
 
 CREATE TRIGGER nk_article_events_truncated AFTER TRUNCATE ON nk_article_events
     FOR EACH STATEMENT EXECUTE FUNCTION nk_article_events_truncated();
+
+-- A relation goes with either of its claims.  A statement trigger, not two
+-- foreign keys: ingest stores tens of relations an article, and a foreign
+-- key checks each row on its own.
+CREATE FUNCTION nk_article_claims_deleted() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM @extschema@.nk_claim_relations r
+     USING old_rows o WHERE r.a_article = o.article_id AND r.a_n = o.n;
+    DELETE FROM @extschema@.nk_claim_relations r
+     USING old_rows o WHERE r.b_article = o.article_id AND r.b_n = o.n;
+    RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION nk_article_claims_deleted() IS
+'Statement trigger of nk_article_claims: delete the claim relations of the deleted claims (as ON DELETE CASCADE would, one statement for all rows).';
+
+CREATE TRIGGER nk_article_claims_deleted AFTER DELETE ON nk_article_claims
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION nk_article_claims_deleted();
+
+CREATE FUNCTION nk_article_claims_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE @extschema@.nk_claim_relations;
+    RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION nk_article_claims_truncated() IS
+'Statement trigger of nk_article_claims: after TRUNCATE no relation has its claims, so truncate nk_claim_relations.';
+
+CREATE TRIGGER nk_article_claims_truncated AFTER TRUNCATE ON nk_article_claims
+    FOR EACH STATEMENT EXECUTE FUNCTION nk_article_claims_truncated();
 
 -- ---- ingest -----------------------------------------------------------------
 
