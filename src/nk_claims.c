@@ -1450,14 +1450,26 @@ nk_claims_of_doc(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	nk_entity_list ents = {0};
 	nk_date_list dates = {0};
 	nk_event_list events = {0};
-	size_t		ek = 0,
-				dkk = 0,
-				vk = 0;
-	int32_t    *forms = nk_gazetteer_token_ids(arena, g, doc);
 
 	nk_extract_entities(arena, doc, g, &ents);
 	nk_extract_dates(arena, doc, published, &dates);
 	nk_extract_events(arena, doc, g, &ents, &dates, &events);
+	nk_claims_of_parts(arena, doc, g, published, &ents, &dates, &events, out);
+}
+
+void
+nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
+				   const int64_t *published, const nk_entity_list *entities,
+				   const nk_date_list *date_list, const nk_event_list *event_list,
+				   nk_claim_list *out)
+{
+	const nk_entity_list ents = *entities;
+	const nk_date_list dates = *date_list;
+	const nk_event_list events = *event_list;
+	size_t		ek = 0,
+				dkk = 0,
+				vk = 0;
+	int32_t    *forms = nk_gazetteer_token_ids(arena, g, doc);
 
 	for (size_t s = 0; s < doc->sentences.count; s++)
 	{

@@ -116,6 +116,16 @@ extern int	nk_precision_parse(const char *name);
 extern void nk_claims_of_doc(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 							 const int64_t *published, nk_claim_list *out);
 
+/*
+ * The same from the entities, dates and events of doc already extracted
+ * (nk_extract_entities, nk_extract_dates, nk_extract_events with the same
+ * published), so that a caller wanting all four extracts them once.
+ */
+extern void nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
+							   const int64_t *published, const nk_entity_list *entities,
+							   const nk_date_list *dates, const nk_event_list *events,
+							   nk_claim_list *out);
+
 typedef enum nk_relation
 {
 	NK_REL_AGREE,

@@ -8,6 +8,7 @@
  * its column names.
  */
 #include "pg_nkwatch.h"
+#include "pg_rows.h"
 
 #include <math.h>
 
@@ -27,8 +28,6 @@ PG_FUNCTION_INFO_V1(pg_nk_compare_claims);
 /* Days between the Unix epoch and PostgreSQL's (2000-01-01). */
 #define NK_PG_EPOCH_DAYS 10957
 
-#define NK_CLAIM_COLUMNS 21
-
 static Datum
 text_or_null(const char *s, bool *isnull)
 {
@@ -44,6 +43,52 @@ static Datum
 numeric_of(double v)
 {
 	return DirectFunctionCall1(float8_numeric, Float8GetDatum(v));
+}
+
+void
+nk_pg_claim_values(const nk_claim *c, const char *s, nk_pg_charpos *map,
+				   Datum *values, bool *nulls)
+{
+	Datum	   *items = palloc((c->n_items + 1) * sizeof(Datum));
+
+	memset(nulls, 0, NK_CLAIM_COLUMNS * sizeof(bool));
+	values[0] = text_or_null(c->subject, &nulls[0]);
+	values[1] = CStringGetTextDatum(c->predicate);
+	values[2] = text_or_null(c->object, &nulls[2]);
+	values[3] = text_or_null(c->place, &nulls[3]);
+	values[4] = text_or_null(c->value, &nulls[4]);
+	for (size_t k = 0; k < c->n_items; k++)
+		items[k] = CStringGetTextDatum(c->items[k]);
+	values[5] = PointerGetDatum(construct_array(items, (int) c->n_items, TEXTOID, -1, false, TYPALIGN_INT));
+	if (c->has_number)
+	{
+		values[6] = numeric_of(c->number);
+		values[7] = numeric_of(c->number_max);
+		values[8] = CStringGetTextDatum(nk_approx_name(c->approx));
+	}
+	else
+		nulls[6] = nulls[7] = nulls[8] = true;
+	values[9] = text_or_null(c->unit, &nulls[9]);
+	if (c->has_date)
+	{
+		values[10] = DateADTGetDatum((DateADT) (c->date_from - NK_PG_EPOCH_DAYS));
+		values[11] = DateADTGetDatum((DateADT) (c->date_to - NK_PG_EPOCH_DAYS));
+		values[12] = CStringGetTextDatum(nk_precision_name(c->precision));
+	}
+	else
+		nulls[10] = nulls[11] = nulls[12] = true;
+	values[13] = Int32GetDatum(c->ordinal);
+	nulls[13] = c->ordinal == 0;
+	values[14] = CStringGetTextDatum(nk_polarity_name(c->polarity));
+	values[15] = CStringGetTextDatum(nk_event_status_name(c->status));
+	values[16] = text_or_null(c->source, &nulls[16]);
+	if (c->has_reported)
+		values[17] = TimestampTzGetDatum(nk_pg_unix_to_timestamptz(c->reported));
+	else
+		nulls[17] = true;
+	values[18] = Int32GetDatum(c->sentence + 1);
+	values[19] = Int32GetDatum(nk_pg_charpos_of(map, c->evidence.start));
+	values[20] = Int32GetDatum(nk_pg_charlen(s, c->evidence.start, c->evidence.len));
 }
 
 /*
@@ -83,49 +128,10 @@ pg_nk_claims(PG_FUNCTION_ARGS)
 	nk_pg_charpos_init(&map, s);
 	for (size_t i = 0; i < list.count; i++)
 	{
-		const nk_claim *c = &list.items[i];
 		Datum		values[NK_CLAIM_COLUMNS];
 		bool		nulls[NK_CLAIM_COLUMNS];
-		Datum	   *items = palloc((c->n_items + 1) * sizeof(Datum));
 
-		memset(nulls, 0, sizeof(nulls));
-		values[0] = text_or_null(c->subject, &nulls[0]);
-		values[1] = CStringGetTextDatum(c->predicate);
-		values[2] = text_or_null(c->object, &nulls[2]);
-		values[3] = text_or_null(c->place, &nulls[3]);
-		values[4] = text_or_null(c->value, &nulls[4]);
-		for (size_t k = 0; k < c->n_items; k++)
-			items[k] = CStringGetTextDatum(c->items[k]);
-		values[5] = PointerGetDatum(construct_array(items, (int) c->n_items, TEXTOID, -1, false, TYPALIGN_INT));
-		if (c->has_number)
-		{
-			values[6] = numeric_of(c->number);
-			values[7] = numeric_of(c->number_max);
-			values[8] = CStringGetTextDatum(nk_approx_name(c->approx));
-		}
-		else
-			nulls[6] = nulls[7] = nulls[8] = true;
-		values[9] = text_or_null(c->unit, &nulls[9]);
-		if (c->has_date)
-		{
-			values[10] = DateADTGetDatum((DateADT) (c->date_from - NK_PG_EPOCH_DAYS));
-			values[11] = DateADTGetDatum((DateADT) (c->date_to - NK_PG_EPOCH_DAYS));
-			values[12] = CStringGetTextDatum(nk_precision_name(c->precision));
-		}
-		else
-			nulls[10] = nulls[11] = nulls[12] = true;
-		values[13] = Int32GetDatum(c->ordinal);
-		nulls[13] = c->ordinal == 0;
-		values[14] = CStringGetTextDatum(nk_polarity_name(c->polarity));
-		values[15] = CStringGetTextDatum(nk_event_status_name(c->status));
-		values[16] = text_or_null(c->source, &nulls[16]);
-		if (c->has_reported)
-			values[17] = TimestampTzGetDatum(nk_pg_unix_to_timestamptz(c->reported));
-		else
-			nulls[17] = true;
-		values[18] = Int32GetDatum(c->sentence + 1);
-		values[19] = Int32GetDatum(nk_pg_charpos_of(&map, c->evidence.start));
-		values[20] = Int32GetDatum(nk_pg_charlen(s, c->evidence.start, c->evidence.len));
+		nk_pg_claim_values(&list.items[i], s, &map, values, nulls);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 		CHECK_FOR_INTERRUPTS();
 	}

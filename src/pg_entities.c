@@ -29,6 +29,7 @@
  * next call starts again.
  */
 #include "pg_nkwatch.h"
+#include "pg_rows.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"
@@ -302,6 +303,25 @@ extract(FunctionCallInfo fcinfo, text *doc, nk_arena **arena, nk_entity_list *li
 	nk_extract_entities(*arena, d, g, list);
 }
 
+void
+nk_pg_entity_values(const nk_entity_mention *m, const char *s, nk_pg_charpos *map,
+					Datum *values, bool *nulls)
+{
+	int32		pos,
+				chars;
+
+	memset(nulls, 0, NK_PG_ENTITY_COLUMNS * sizeof(bool));
+	values[0] = CStringGetTextDatum(m->entity);
+	values[1] = CStringGetTextDatum(nk_label_name(m->label));
+	values[2] = nk_pg_text_datum(s + m->start, m->len);
+	nk_pg_charpos_span(map, m->start, m->len, &pos, &chars);
+	values[3] = Int32GetDatum(pos);
+	values[4] = Int32GetDatum(chars);
+	values[5] = Int32GetDatum(m->sentence + 1);
+	values[6] = CStringGetTextDatum(nk_entity_source_name(m->source));
+	values[7] = Float4GetDatum(m->confidence);
+}
+
 /*
  * nk_entities(doc text) returns setof (entity text, label text, mention text,
  *	  pos int, len int, sentence int, source text, confidence real)
@@ -323,21 +343,10 @@ pg_nk_entities(PG_FUNCTION_ARGS)
 	nk_pg_charpos_init(&map, s);
 	for (size_t i = 0; i < list.count; i++)
 	{
-		const nk_entity_mention *m = &list.items[i];
-		Datum		values[8];
-		int32		pos,
-					chars;
-		bool		nulls[8] = {false, false, false, false, false, false, false, false};
+		Datum		values[NK_PG_ENTITY_COLUMNS];
+		bool		nulls[NK_PG_ENTITY_COLUMNS];
 
-		values[0] = CStringGetTextDatum(m->entity);
-		values[1] = CStringGetTextDatum(nk_label_name(m->label));
-		values[2] = nk_pg_text_datum(s + m->start, m->len);
-		nk_pg_charpos_span(&map, m->start, m->len, &pos, &chars);
-		values[3] = Int32GetDatum(pos);
-		values[4] = Int32GetDatum(chars);
-		values[5] = Int32GetDatum(m->sentence + 1);
-		values[6] = CStringGetTextDatum(nk_entity_source_name(m->source));
-		values[7] = Float4GetDatum(m->confidence);
+		nk_pg_entity_values(&list.items[i], s, &map, values, nulls);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 		CHECK_FOR_INTERRUPTS();
 	}

@@ -7,6 +7,7 @@
  * caches it: nk_pg_gazetteer(fcinfo).
  */
 #include "pg_nkwatch.h"
+#include "pg_rows.h"
 
 #include "catalog/pg_type.h"
 #include "utils/array.h"
@@ -19,8 +20,6 @@ PG_FUNCTION_INFO_V1(pg_nk_events);
 /* Days between the Unix epoch and PostgreSQL's (2000-01-01). */
 #define NK_PG_EPOCH_DAYS 10957
 
-#define NK_EVENT_COLUMNS 22
-
 static Datum
 cstring_or_null(const char *s, bool *isnull)
 {
@@ -30,6 +29,54 @@ cstring_or_null(const char *s, bool *isnull)
 		return (Datum) 0;
 	}
 	return CStringGetTextDatum(s);
+}
+
+void
+nk_pg_event_values(const nk_event *e, const char *s, nk_pg_charpos *map,
+				   Datum *values, bool *nulls)
+{
+	const nk_event_type_info *ti = nk_event_type(e->type);
+
+	memset(nulls, 0, NK_EVENT_COLUMNS * sizeof(bool));
+	values[0] = CStringGetTextDatum(ti->name);
+	values[1] = CStringGetTextDatum(ti->cameo);
+	values[2] = Int32GetDatum(ti->quad_class);
+	values[3] = Float4GetDatum(ti->goldstein);
+	values[4] = cstring_or_null(ti->plover, &nulls[4]);
+	values[5] = cstring_or_null(e->actor, &nulls[5]);
+	values[6] = cstring_or_null(e->actor_label, &nulls[6]);
+	values[7] = cstring_or_null(e->target, &nulls[7]);
+	values[8] = cstring_or_null(e->target_label, &nulls[8]);
+	values[9] = cstring_or_null(e->location, &nulls[9]);
+	{
+		Datum	   *items = palloc((e->n_items + 1) * sizeof(Datum));
+
+		for (size_t k = 0; k < e->n_items; k++)
+			items[k] = CStringGetTextDatum(e->items[k]);
+		values[10] = PointerGetDatum(construct_array(items, (int) e->n_items, TEXTOID, -1, false, TYPALIGN_INT));
+	}
+	if (e->has_quantity)
+		values[11] = Int64GetDatum(e->quantity);
+	else
+		nulls[11] = true;
+	if (e->has_quantity_max)
+		values[12] = Int64GetDatum(e->quantity_max);
+	else
+		nulls[12] = true;
+	if (e->has_date)
+	{
+		values[13] = DateADTGetDatum((DateADT) (e->date_from - NK_PG_EPOCH_DAYS));
+		values[14] = DateADTGetDatum((DateADT) (e->date_to - NK_PG_EPOCH_DAYS));
+		values[15] = CStringGetTextDatum(nk_precision_name(e->precision));
+	}
+	else
+		nulls[13] = nulls[14] = nulls[15] = true;
+	values[16] = CStringGetTextDatum(nk_event_status_name(e->status));
+	values[17] = cstring_or_null(e->source, &nulls[17]);
+	values[18] = Int32GetDatum(e->sentence + 1);
+	values[19] = Int32GetDatum(nk_pg_charpos_of(map, e->evidence.start));
+	values[20] = Int32GetDatum(nk_pg_charlen(s, e->evidence.start, e->evidence.len));
+	values[21] = Float4GetDatum(e->confidence);
 }
 
 /*
@@ -72,51 +119,10 @@ pg_nk_events(PG_FUNCTION_ARGS)
 	nk_pg_charpos_init(&map, s);
 	for (size_t i = 0; i < list.count; i++)
 	{
-		const nk_event *e = &list.items[i];
-		const nk_event_type_info *ti = nk_event_type(e->type);
 		Datum		values[NK_EVENT_COLUMNS];
 		bool		nulls[NK_EVENT_COLUMNS];
 
-		memset(nulls, 0, sizeof(nulls));
-		values[0] = CStringGetTextDatum(ti->name);
-		values[1] = CStringGetTextDatum(ti->cameo);
-		values[2] = Int32GetDatum(ti->quad_class);
-		values[3] = Float4GetDatum(ti->goldstein);
-		values[4] = cstring_or_null(ti->plover, &nulls[4]);
-		values[5] = cstring_or_null(e->actor, &nulls[5]);
-		values[6] = cstring_or_null(e->actor_label, &nulls[6]);
-		values[7] = cstring_or_null(e->target, &nulls[7]);
-		values[8] = cstring_or_null(e->target_label, &nulls[8]);
-		values[9] = cstring_or_null(e->location, &nulls[9]);
-		{
-			Datum	   *items = palloc((e->n_items + 1) * sizeof(Datum));
-
-			for (size_t k = 0; k < e->n_items; k++)
-				items[k] = CStringGetTextDatum(e->items[k]);
-			values[10] = PointerGetDatum(construct_array(items, (int) e->n_items, TEXTOID, -1, false, TYPALIGN_INT));
-		}
-		if (e->has_quantity)
-			values[11] = Int64GetDatum(e->quantity);
-		else
-			nulls[11] = true;
-		if (e->has_quantity_max)
-			values[12] = Int64GetDatum(e->quantity_max);
-		else
-			nulls[12] = true;
-		if (e->has_date)
-		{
-			values[13] = DateADTGetDatum((DateADT) (e->date_from - NK_PG_EPOCH_DAYS));
-			values[14] = DateADTGetDatum((DateADT) (e->date_to - NK_PG_EPOCH_DAYS));
-			values[15] = CStringGetTextDatum(nk_precision_name(e->precision));
-		}
-		else
-			nulls[13] = nulls[14] = nulls[15] = true;
-		values[16] = CStringGetTextDatum(nk_event_status_name(e->status));
-		values[17] = cstring_or_null(e->source, &nulls[17]);
-		values[18] = Int32GetDatum(e->sentence + 1);
-		values[19] = Int32GetDatum(nk_pg_charpos_of(&map, e->evidence.start));
-		values[20] = Int32GetDatum(nk_pg_charlen(s, e->evidence.start, e->evidence.len));
-		values[21] = Float4GetDatum(e->confidence);
+		nk_pg_event_values(&list.items[i], s, &map, values, nulls);
 		tuplestore_putvalues(store, tupdesc, values, nulls);
 		CHECK_FOR_INTERRUPTS();
 	}

@@ -202,8 +202,6 @@ CREATE TABLE nk_claim_relations (
     reason    text,
     b_day     date NOT NULL,
     PRIMARY KEY (a_article, a_n, b_article, b_n),
-    FOREIGN KEY (a_article, a_n) REFERENCES nk_article_claims ON DELETE CASCADE,
-    FOREIGN KEY (b_article, b_n) REFERENCES nk_article_claims ON DELETE CASCADE,
     CHECK (a_article <> b_article)
 );
 
@@ -212,7 +210,7 @@ CREATE INDEX nk_claim_relations_conflicts ON nk_claim_relations (b_day)
     WHERE relation IN ('contradict', 'update');
 
 COMMENT ON TABLE nk_claim_relations IS
-'How claims of different articles relate, by nk_compare(a, b), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 100 latest such stored claims (and 100 of the articles ingested with it): an indexed join, never all pairs.';
+'How claims of different articles relate, by nk_compare(a, b) (deleted with either claim, by a statement trigger of nk_article_claims), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 3 such stored claims reported nearest before it and the 3 nearest after (nk_relate_claims): an indexed join, never all pairs.';
 COMMENT ON COLUMN nk_claim_relations.a_article IS 'The earlier claim''s article.';
 COMMENT ON COLUMN nk_claim_relations.a_n IS 'The earlier claim''s row number (nk_article_claims.n).';
 COMMENT ON COLUMN nk_claim_relations.b_article IS 'The later claim''s article.';
@@ -251,42 +249,37 @@ SELECT pg_catalog.pg_extension_config_dump('nk_staging_id_seq', '');
 
 -- ---- rows of one article ------------------------------------------------------
 
-CREATE FUNCTION nk_mention_rows(article_id bigint, body text, day date)
-RETURNS SETOF nk_mentions
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT nk_mention_rows.article_id, e.n::int, nk_mention_rows.day,
-           e.entity, e.label, e.mention, e.pos, e.len, e.sentence, e.source, e.confidence
-      FROM @extschema@.nk_entities(nk_mention_rows.body) WITH ORDINALITY
-           AS e(entity, label, mention, pos, len, sentence, source, confidence, n)
+CREATE TYPE nk_entity AS (
+    entity text, label text, mention text, pos int, len int, sentence int, source text, confidence real);
+
+COMMENT ON TYPE nk_entity IS
+'A row of nk_entities(): an entity mention (canonical name, label, the text of the mention, its 1-based character pos and len, sentence number, source, confidence), as an element of nk_extract().entities.';
+
+CREATE FUNCTION nk_extract(doc text, published timestamptz DEFAULT NULL,
+                           OUT entities nk_entity[], OUT events nk_event[], OUT claims nk_claim[])
+AS 'MODULE_PATHNAME', 'pg_nk_extract'
+LANGUAGE C STABLE PARALLEL SAFE COST 1000;
+
+COMMENT ON FUNCTION nk_extract(text, timestamptz) IS
+'The rows of nk_entities(doc), nk_events(doc, published) and nk_claims(doc, published) as three arrays, in the same order, from one run of the engine: the document is tokenized and its entities, dates and events found once, where the three functions each do it again. The ingest path uses it; unnest(entities) WITH ORDINALITY gives the rows with their numbers. NULL for a NULL doc.';
+
+-- The rows of one article, from nk_extract(): n numbers them from 1 in the
+-- order the engine gives them; events get their date window.
+CREATE FUNCTION nk_event_window_from(date_from date, date_to date, day date) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN date_to - date_from <= 366 THEN date_from ELSE day - 1 END
 $$;
 
-COMMENT ON FUNCTION nk_mention_rows(bigint, text, date) IS
-'The nk_mentions rows of a body: nk_entities(body) numbered in order, with the article id and day given.';
+COMMENT ON FUNCTION nk_event_window_from(date, date, date) IS
+'Start of the days an event may have happened on (nk_article_events.window_from): date_from when its date range is a year or shorter, else (or without a date) the day before the article''s day.';
 
-CREATE FUNCTION nk_event_rows(article_id bigint, body text, published timestamptz,
-                              outlet text, reported_at timestamptz, day date)
-RETURNS SETOF nk_article_events
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT nk_event_rows.article_id, e.*, NULL::bigint, nk_event_rows.outlet,
-           nk_event_rows.reported_at, nk_event_rows.day,
-           CASE WHEN e.date_to - e.date_from <= 366 THEN e.date_from ELSE nk_event_rows.day - 1 END,
-           CASE WHEN e.date_to - e.date_from <= 366 THEN e.date_to ELSE nk_event_rows.day END
-      FROM @extschema@.nk_events(nk_event_rows.body, nk_event_rows.published) WITH ORDINALITY AS e
+CREATE FUNCTION nk_event_window_to(date_from date, date_to date, day date) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN date_to - date_from <= 366 THEN date_to ELSE day END
 $$;
 
-COMMENT ON FUNCTION nk_event_rows(bigint, text, timestamptz, text, timestamptz, date) IS
-'The nk_article_events rows of a body: nk_events(body, published) numbered in order, not linked to a story, with the article''s id, outlet, report time and day, and each event''s date window.';
-
-CREATE FUNCTION nk_claim_rows(article_id bigint, body text, published timestamptz,
-                              outlet text, reported_at timestamptz, day date)
-RETURNS SETOF nk_article_claims
-LANGUAGE sql STABLE PARALLEL SAFE AS $$
-    SELECT nk_claim_rows.article_id, c.*, nk_claim_rows.outlet, nk_claim_rows.reported_at, nk_claim_rows.day
-      FROM @extschema@.nk_claims(nk_claim_rows.body, nk_claim_rows.published) WITH ORDINALITY AS c
-$$;
-
-COMMENT ON FUNCTION nk_claim_rows(bigint, text, timestamptz, text, timestamptz, date) IS
-'The nk_article_claims rows of a body: nk_claims(body, published) numbered in order, with the article''s id, outlet, report time and day.';
+COMMENT ON FUNCTION nk_event_window_to(date, date, date) IS
+'End of the days an event may have happened on (nk_article_events.window_to): date_to when its date range is a year or shorter, else the article''s day.';
 
 CREATE FUNCTION nk_claim_of(c nk_article_claims) RETURNS nk_claim
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -463,12 +456,16 @@ $$;
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
 'Link the unlinked events of the given articles to stories: each joins the story of the same type with compatible actor and target whose window overlaps its own (found through the indexes on (event_type, actor, target) and (event_type, target), exact participants first, then the story with most articles), or starts a new one; then recompute the stories touched. Takes nk_story_lock(). Returns the number of stories touched.';
 
-CREATE FUNCTION nk_relate_claims(article_ids bigint[]) RETURNS bigint
+CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 3) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     n bigint;
 BEGIN
     PERFORM @extschema@.nk_story_lock();
+    -- Each new claim against the stored claims with its key reported
+    -- nearest before and after it: four index scans of at most per_side
+    -- rows on (predicate, subject|object, reported_at).  A pair of two new
+    -- claims is taken once, from the claim of the later article id.
     INSERT INTO @extschema@.nk_claim_relations
     SELECT CASE WHEN p.earlier THEN p.o_article ELSE c.article_id END,
            CASE WHEN p.earlier THEN p.o_n ELSE c.n END,
@@ -476,44 +473,48 @@ BEGIN
            CASE WHEN p.earlier THEN c.n ELSE p.o_n END,
            p.relation, p.score, p.reason, CASE WHEN p.earlier THEN c.day ELSE p.o_day END
       FROM @extschema@.nk_article_claims c
+     CROSS JOIN LATERAL (SELECT @extschema@.nk_claim_of(c) AS claim) cc
      CROSS JOIN LATERAL (
            SELECT o.article_id AS o_article, o.n AS o_n, o.day AS o_day, x.earlier, r.relation, r.score, r.reason
              FROM ((SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
                       FROM @extschema@.nk_article_claims o
-                     WHERE o.predicate = c.predicate AND o.subject = c.subject
-                       AND o.predicate <> 'mentions'
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days'
-                                             AND c.reported_at + interval '366 days'
-                       AND NOT o.article_id = ANY (article_ids)
+                     WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
+                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
+                       AND o.article_id <> c.article_id
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at DESC
-                     LIMIT 100)
+                     LIMIT per_side)
+                   UNION ALL
+                   (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
+                      FROM @extschema@.nk_article_claims o
+                     WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
+                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                     ORDER BY o.reported_at
+                     LIMIT per_side)
                    UNION ALL
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
                       FROM @extschema@.nk_article_claims o
                      WHERE c.subject IS NULL AND o.subject IS NULL
-                       AND o.predicate = c.predicate AND o.object = c.object
-                       AND o.predicate <> 'mentions'
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days'
-                                             AND c.reported_at + interval '366 days'
-                       AND NOT o.article_id = ANY (article_ids)
+                       AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
+                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
+                       AND o.article_id <> c.article_id
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at DESC
-                     LIMIT 100)
+                     LIMIT per_side)
                    UNION ALL
-                   -- claims of the other new articles, each pair once
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
                       FROM @extschema@.nk_article_claims o
-                     WHERE o.article_id = ANY (article_ids) AND o.article_id > c.article_id
-                       AND o.predicate = c.predicate
-                       AND (o.subject = c.subject
-                            OR (c.subject IS NULL AND o.subject IS NULL AND o.object = c.object))
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days'
-                                             AND c.reported_at + interval '366 days'
-                     ORDER BY o.reported_at DESC
-                     LIMIT 100)) o
+                     WHERE c.subject IS NULL AND o.subject IS NULL
+                       AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
+                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                     ORDER BY o.reported_at
+                     LIMIT per_side)) o
             CROSS JOIN LATERAL (SELECT (o.reported_at, o.article_id) < (c.reported_at, c.article_id) AS earlier) x
             CROSS JOIN LATERAL @extschema@.nk_compare(
-                   CASE WHEN x.earlier THEN o.claim ELSE @extschema@.nk_claim_of(c) END,
-                   CASE WHEN x.earlier THEN @extschema@.nk_claim_of(c) ELSE o.claim END) r
+                   CASE WHEN x.earlier THEN o.claim ELSE cc.claim END,
+                   CASE WHEN x.earlier THEN cc.claim ELSE o.claim END) r
             WHERE r.relation IN ('agree', 'contradict', 'update')) p
      WHERE c.article_id = ANY (article_ids) AND c.predicate <> 'mentions'
     ON CONFLICT DO NOTHING;
@@ -522,8 +523,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION nk_relate_claims(bigint[]) IS
-'Compare the claims of the given (new or reprocessed) articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days, through the indexes on (predicate, subject, reported_at) and (predicate, object, reported_at), at most the 100 latest of each kind for each new claim, and keep the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
+COMMENT ON FUNCTION nk_relate_claims(bigint[], int) IS
+'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days: through the indexes on (predicate, subject, reported_at) and (predicate, object, reported_at), at most per_side claims reported nearest before it and per_side nearest after it, so the work per new claim is bounded however many claims share its key; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
 
 -- Deleting events (an article deleted, or reprocessed) recomputes their stories.
 CREATE FUNCTION nk_article_events_deleted() RETURNS trigger
@@ -562,6 +563,41 @@ COMMENT ON FUNCTION nk_article_events_truncated() IS
 CREATE TRIGGER nk_article_events_truncated AFTER TRUNCATE ON nk_article_events
     FOR EACH STATEMENT EXECUTE FUNCTION nk_article_events_truncated();
 
+-- A relation goes with either of its claims.  A statement trigger, not two
+-- foreign keys: ingest stores tens of relations an article, and a foreign
+-- key checks each row on its own.
+CREATE FUNCTION nk_article_claims_deleted() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM @extschema@.nk_claim_relations r
+     USING old_rows o WHERE r.a_article = o.article_id AND r.a_n = o.n;
+    DELETE FROM @extschema@.nk_claim_relations r
+     USING old_rows o WHERE r.b_article = o.article_id AND r.b_n = o.n;
+    RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION nk_article_claims_deleted() IS
+'Statement trigger of nk_article_claims: delete the claim relations of the deleted claims (as ON DELETE CASCADE would, one statement for all rows).';
+
+CREATE TRIGGER nk_article_claims_deleted AFTER DELETE ON nk_article_claims
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION nk_article_claims_deleted();
+
+CREATE FUNCTION nk_article_claims_truncated() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE @extschema@.nk_claim_relations;
+    RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION nk_article_claims_truncated() IS
+'Statement trigger of nk_article_claims: after TRUNCATE no relation has its claims, so truncate nk_claim_relations.';
+
+CREATE TRIGGER nk_article_claims_truncated AFTER TRUNCATE ON nk_article_claims
+    FOR EACH STATEMENT EXECUTE FUNCTION nk_article_claims_truncated();
+
 -- ---- ingest -----------------------------------------------------------------
 
 CREATE FUNCTION nk_url_outlet(url text) RETURNS text
@@ -573,69 +609,87 @@ $$;
 COMMENT ON FUNCTION nk_url_outlet(text) IS
 'The outlet a url names: its host in lower case without a leading "www."; NULL for text that is not an absolute url.';
 
-CREATE FUNCTION nk_store(raw text, url text, published timestamptz, outlet text,
-                         OUT id bigint, OUT created boolean)
+CREATE FUNCTION nk_store_pages(raws text[], urls text[], publisheds timestamptz[], outlets text[])
+RETURNS TABLE (ord int, id bigint, created boolean)
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-    h bytea := pg_catalog.sha256(pg_catalog.convert_to(nk_store.raw, 'UTF8'));
-    a record;
-    pub timestamptz;
-    src text := coalesce(nk_store.outlet, @extschema@.nk_url_outlet(nk_store.url));
-    seen timestamptz := now();
-    d date;
+    new_ids bigint[];
+    new_ords int[];
 BEGIN
-    created := false;
-    SELECT x.id INTO id FROM @extschema@.nk_articles x WHERE x.content_hash = h;
-    IF NOT FOUND AND nk_store.url IS NOT NULL THEN
-        SELECT x.id INTO id FROM @extschema@.nk_articles x WHERE x.url = nk_store.url;
-    END IF;
-    IF id IS NOT NULL THEN
-        RETURN;
-    END IF;
-
-    a := @extschema@.nk_article(nk_store.raw);
-    pub := coalesce(nk_store.published, a.published);
-    d := (coalesce(pub, seen) AT TIME ZONE 'UTC')::date;
-    id := nextval(pg_catalog.pg_get_serial_sequence('@extschema@.nk_articles', 'id'));
-
-    WITH m AS MATERIALIZED (
-        SELECT * FROM @extschema@.nk_mention_rows(id, a.body, d)
+    -- One statement for all pages: those not stored yet are parsed
+    -- (nk_article once, nk_extract once), given ids and stored with their
+    -- mentions, events and claims.  A page another session stores at the
+    -- same time is skipped by ON CONFLICT DO NOTHING on the unique indexes.
+    WITH p AS MATERIALIZED (
+        SELECT i.ord::int AS ord, i.raw, i.url, i.published,
+               coalesce(i.outlet, @extschema@.nk_url_outlet(i.url)) AS outlet,
+               pg_catalog.sha256(pg_catalog.convert_to(i.raw, 'UTF8')) AS h
+          FROM unnest(raws, urls, publisheds, outlets) WITH ORDINALITY AS i(raw, url, published, outlet, ord)
+         WHERE i.raw IS NOT NULL
+    ), x AS MATERIALIZED (
+        SELECT p.*, a.title, a.author, a.dateline, a.body, k.pub, k.seen, k.day,
+               nextval(pg_catalog.pg_get_serial_sequence('@extschema@.nk_articles', 'id')) AS id,
+               e.entities, e.events, e.claims
+          FROM p
+         CROSS JOIN LATERAL @extschema@.nk_article(p.raw) a
+         CROSS JOIN LATERAL (SELECT coalesce(p.published, a.published) AS pub, now() AS seen,
+                                    (coalesce(p.published, a.published, now()) AT TIME ZONE 'UTC')::date AS day) k
+         CROSS JOIN LATERAL @extschema@.nk_extract(a.body, k.pub) e
+         WHERE NOT EXISTS (SELECT 1 FROM @extschema@.nk_articles o WHERE o.content_hash = p.h)
+           AND NOT EXISTS (SELECT 1 FROM @extschema@.nk_articles o WHERE o.url = p.url)
     ), art AS (
-        INSERT INTO @extschema@.nk_articles AS x
+        INSERT INTO @extschema@.nk_articles AS o
                (id, url, outlet, content_hash, raw, title, author, published, dateline, body,
                 ingested_at, day, entity_keys, processed_at)
-        VALUES (id, nk_store.url, src, h, nk_store.raw, a.title, a.author, pub, a.dateline, a.body,
-                seen, d,
-                coalesce((SELECT array_agg(DISTINCT m.entity COLLATE "C" ORDER BY m.entity COLLATE "C") FROM m), '{}'),
-                seen)
+        SELECT x.id, x.url, x.outlet, x.h, x.raw, x.title, x.author, x.pub, x.dateline, x.body,
+               x.seen, x.day,
+               coalesce((SELECT array_agg(DISTINCT m.entity COLLATE "C" ORDER BY m.entity COLLATE "C")
+                           FROM unnest(x.entities) m), '{}'),
+               x.seen
+          FROM x
+         ORDER BY x.h
         ON CONFLICT DO NOTHING
-        RETURNING x.id
+        RETURNING o.id
+    ), y AS (
+        SELECT x.* FROM x JOIN art ON art.id = x.id
     ), men AS (
-        INSERT INTO @extschema@.nk_mentions SELECT m.* FROM m WHERE EXISTS (SELECT 1 FROM art)
+        INSERT INTO @extschema@.nk_mentions
+        SELECT y.id, m.n, y.day, m.entity, m.label, m.mention, m.pos, m.len, m.sentence, m.source, m.confidence
+          FROM y, unnest(y.entities) WITH ORDINALITY AS m(entity, label, mention, pos, len, sentence,
+                                                         source, confidence, n)
     ), ev AS (
         INSERT INTO @extschema@.nk_article_events
-        SELECT r.* FROM @extschema@.nk_event_rows(id, a.body, pub, src, coalesce(pub, seen), d) r
-         WHERE EXISTS (SELECT 1 FROM art)
+        SELECT y.id, e.event_type, e.cameo, e.quad_class, e.goldstein, e.plover, e.actor, e.actor_label,
+               e.target, e.target_label, e.location, e.items, e.quantity, e.quantity_max,
+               e.date_from, e.date_to, e."precision", e.status, e.source, e.sentence, e.pos, e.len,
+               e.confidence, e.ordinality, NULL, y.outlet, coalesce(y.pub, y.seen), y.day,
+               @extschema@.nk_event_window_from(e.date_from, e.date_to, y.day),
+               @extschema@.nk_event_window_to(e.date_from, e.date_to, y.day)
+          FROM y, unnest(y.events) WITH ORDINALITY AS e
     ), cl AS (
         INSERT INTO @extschema@.nk_article_claims
-        SELECT r.* FROM @extschema@.nk_claim_rows(id, a.body, pub, src, coalesce(pub, seen), d) r
-         WHERE EXISTS (SELECT 1 FROM art)
+        SELECT y.id, c.*, y.outlet, coalesce(y.pub, y.seen), y.day
+          FROM y, unnest(y.claims) WITH ORDINALITY AS c
     )
-    SELECT true INTO created FROM art;
+    SELECT array_agg(y.id), array_agg(y.ord) INTO new_ids, new_ords FROM y;
 
-    IF created IS NULL THEN
-        -- another session stored the same page after our first look
-        created := false;
-        SELECT x.id INTO id FROM @extschema@.nk_articles x
-         WHERE x.content_hash = h OR x.url = nk_store.url
-         ORDER BY x.content_hash = h DESC
-         LIMIT 1;
-    END IF;
+    -- the others are stored already, maybe by a session that committed
+    -- while this statement ran: look them up with a new snapshot
+    RETURN QUERY
+    SELECT i.ord::int,
+           coalesce(n.id,
+                    (SELECT o.id FROM @extschema@.nk_articles o
+                      WHERE o.content_hash = pg_catalog.sha256(pg_catalog.convert_to(i.raw, 'UTF8'))),
+                    (SELECT o.id FROM @extschema@.nk_articles o WHERE o.url = i.url)),
+           n.id IS NOT NULL
+      FROM unnest(raws, urls) WITH ORDINALITY AS i(raw, url, ord)
+      LEFT JOIN unnest(new_ids, new_ords) AS n(id, ord) ON n.ord = i.ord
+     WHERE i.raw IS NOT NULL;
 END
 $$;
 
-COMMENT ON FUNCTION nk_store(text, text, timestamptz, text) IS
-'Store one page with its mentions, events and claims, without linking stories or relating claims: the id of the article with the same content hash or url if there is one (created false, nothing written), else of the new article (created true). Concurrent calls with the same page: the unique indexes let one insert and the others return its id.';
+COMMENT ON FUNCTION nk_store_pages(text[], text[], timestamptz[], text[]) IS
+'Store pages (the i-th raw text with the i-th url, publication time and outlet; an outlet NULL is the url''s host) with their mentions, events and claims, without linking stories or relating claims, in one statement: each page is parsed once (nk_article, then nk_extract on its body). Returns for each page with a raw text its position (ord, from 1), the article id and whether it was stored now (created) or is the stored article with the same content hash or url, also one that another session stored at the same moment (the unique indexes let one insert; the others return its id).';
 
 CREATE FUNCTION nk_ingest(raw text, url text DEFAULT NULL, published timestamptz DEFAULT NULL,
                           outlet text DEFAULT NULL)
@@ -647,7 +701,8 @@ BEGIN
     IF nk_ingest.raw IS NULL THEN
         RETURN NULL;
     END IF;
-    s := @extschema@.nk_store(nk_ingest.raw, nk_ingest.url, nk_ingest.published, nk_ingest.outlet);
+    SELECT * INTO s FROM @extschema@.nk_store_pages(ARRAY[nk_ingest.raw], ARRAY[nk_ingest.url],
+                                                    ARRAY[nk_ingest.published], ARRAY[nk_ingest.outlet]);
     IF s.created THEN
         PERFORM @extschema@.nk_link_stories(ARRAY[s.id]);
         PERFORM @extschema@.nk_relate_claims(ARRAY[s.id]);
@@ -666,8 +721,10 @@ DECLARE
     left_ bigint;
     ids bigint[];
     new_ids bigint[];
-    r record;
-    s record;
+    raws text[];
+    urls text[];
+    pubs timestamptz[];
+    outlets text[];
     n_new bigint := 0;
     retries int := 0;
 BEGIN
@@ -678,25 +735,21 @@ BEGIN
     SELECT count(*) INTO total FROM @extschema@.nk_staging;
     LOOP
         BEGIN
-            ids := '{}';
-            new_ids := '{}';
-            -- in content-hash order, so that sessions storing the same pages
-            -- wait for each other in one order and never deadlock
-            FOR r IN
-                SELECT b.id, b.raw, b.url, b.published, b.outlet
-                  FROM (SELECT g.id, g.raw, g.url, g.published, g.outlet
-                          FROM @extschema@.nk_staging g
-                         ORDER BY g.id
-                         LIMIT batch_size
-                           FOR UPDATE SKIP LOCKED) b
-                 ORDER BY pg_catalog.sha256(pg_catalog.convert_to(b.raw, 'UTF8'))
-            LOOP
-                s := @extschema@.nk_store(r.raw, r.url, r.published, r.outlet);
-                IF s.created THEN
-                    new_ids := new_ids || s.id;
-                END IF;
-                ids := ids || r.id;
-            END LOOP;
+            -- the batch in content-hash order, so that sessions storing the
+            -- same pages wait for each other in one order and never deadlock
+            SELECT coalesce(array_agg(b.id ORDER BY b.h), '{}'), array_agg(b.raw ORDER BY b.h),
+                   array_agg(b.url ORDER BY b.h), array_agg(b.published ORDER BY b.h),
+                   array_agg(b.outlet ORDER BY b.h)
+              INTO ids, raws, urls, pubs, outlets
+              FROM (SELECT g.id, g.raw, g.url, g.published, g.outlet,
+                           pg_catalog.sha256(pg_catalog.convert_to(g.raw, 'UTF8')) AS h
+                      FROM @extschema@.nk_staging g
+                     ORDER BY g.id
+                     LIMIT batch_size
+                       FOR UPDATE SKIP LOCKED) b;
+            SELECT coalesce(array_agg(s.id ORDER BY s.id), '{}') INTO new_ids
+              FROM @extschema@.nk_store_pages(raws, urls, pubs, outlets) s
+             WHERE s.created;
             IF cardinality(new_ids) > 0 THEN
                 PERFORM @extschema@.nk_link_stories(new_ids);
                 PERFORM @extschema@.nk_relate_claims(new_ids);
@@ -722,7 +775,7 @@ END
 $$;
 
 COMMENT ON PROCEDURE nk_ingest_staged(int) IS
-'Ingest the pages of nk_staging as nk_ingest() does, batch_size rows a transaction in load order: each batch is stored, its stories linked, its staging rows deleted, and committed, then a NOTICE says how many rows of those waiting at the start are done. A kill loses at most the batch in flight, whose rows stay staged; CALL it again to finish. Several sessions may CALL it at once: each takes batches the others have not locked (SKIP LOCKED), stores them in content-hash order, and retries a batch that deadlocked. CALL it outside a transaction block.';
+'Ingest the pages of nk_staging as nk_ingest() does, batch_size rows a transaction in load order: each batch is stored in one statement (nk_store_pages), its stories linked and its claims related for the whole batch at once, its staging rows deleted, and committed, then a NOTICE says how many rows of those waiting at the start are done. A kill loses at most the batch in flight, whose rows stay staged; CALL it again to finish. Several sessions may CALL it at once: each takes batches the others have not locked (SKIP LOCKED), stores them in content-hash order, and retries a batch that deadlocked. CALL it outside a transaction block.';
 
 CREATE FUNCTION nk_reprocess(article_ids bigint[] DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
@@ -738,19 +791,30 @@ BEGIN
     DELETE FROM @extschema@.nk_mentions m WHERE m.article_id = ANY (ids);
     DELETE FROM @extschema@.nk_article_events e WHERE e.article_id = ANY (ids);
     DELETE FROM @extschema@.nk_article_claims c WHERE c.article_id = ANY (ids);
+    WITH y AS MATERIALIZED (
+        SELECT x.id, x.day, x.outlet, coalesce(x.published, x.ingested_at) AS reported_at,
+               e.entities, e.events, e.claims
+          FROM @extschema@.nk_articles x
+         CROSS JOIN LATERAL @extschema@.nk_extract(x.body, x.published) e
+         WHERE x.id = ANY (ids)
+    ), men AS (
+        INSERT INTO @extschema@.nk_mentions
+        SELECT y.id, m.n, y.day, m.entity, m.label, m.mention, m.pos, m.len, m.sentence, m.source, m.confidence
+          FROM y, unnest(y.entities) WITH ORDINALITY AS m(entity, label, mention, pos, len, sentence,
+                                                         source, confidence, n)
+    ), ev AS (
+        INSERT INTO @extschema@.nk_article_events
+        SELECT y.id, e.event_type, e.cameo, e.quad_class, e.goldstein, e.plover, e.actor, e.actor_label,
+               e.target, e.target_label, e.location, e.items, e.quantity, e.quantity_max,
+               e.date_from, e.date_to, e."precision", e.status, e.source, e.sentence, e.pos, e.len,
+               e.confidence, e.ordinality, NULL, y.outlet, y.reported_at, y.day,
+               @extschema@.nk_event_window_from(e.date_from, e.date_to, y.day),
+               @extschema@.nk_event_window_to(e.date_from, e.date_to, y.day)
+          FROM y, unnest(y.events) WITH ORDINALITY AS e
+    )
     INSERT INTO @extschema@.nk_article_claims
-    SELECT r.* FROM @extschema@.nk_articles x,
-           @extschema@.nk_claim_rows(x.id, x.body, x.published, x.outlet,
-                                     coalesce(x.published, x.ingested_at), x.day) r
-     WHERE x.id = ANY (ids);
-    INSERT INTO @extschema@.nk_mentions
-    SELECT r.* FROM @extschema@.nk_articles x, @extschema@.nk_mention_rows(x.id, x.body, x.day) r
-     WHERE x.id = ANY (ids);
-    INSERT INTO @extschema@.nk_article_events
-    SELECT r.* FROM @extschema@.nk_articles x,
-           @extschema@.nk_event_rows(x.id, x.body, x.published, x.outlet,
-                                     coalesce(x.published, x.ingested_at), x.day) r
-     WHERE x.id = ANY (ids);
+    SELECT y.id, c.*, y.outlet, y.reported_at, y.day
+      FROM y, unnest(y.claims) WITH ORDINALITY AS c;
     UPDATE @extschema@.nk_articles x
        SET entity_keys = k.keys, processed_at = now()
       FROM (SELECT m.article_id, array_agg(DISTINCT m.entity COLLATE "C" ORDER BY m.entity COLLATE "C") AS keys
