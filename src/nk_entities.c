@@ -216,7 +216,23 @@ is_function_word(const nk_token *t)
 		"is", "vs", "or", "into", "over", "after", NULL
 	};
 
-	if (t->fold_len > 5)
+	/*
+	 * For each length up to 7, a bit per first letter (a-z) of the words of
+	 * that length: a token of such a length and letter missing there is none.
+	 */
+	static uint32_t letters[8];
+	static bool letters_set = false;
+	unsigned	first;
+
+	if (!letters_set)
+	{
+		for (const char *const *w = words; *w; w++)
+			if (strlen(*w) < 8 && (*w)[0] >= 'a' && (*w)[0] <= 'z')
+				letters[strlen(*w)] |= 1u << ((*w)[0] - 'a');
+		letters_set = true;
+	}
+	first = (unsigned char) t->fold[0] - 'a';
+	if (t->fold_len < 8 && first < 26 && !(letters[t->fold_len] & (1u << first)))
 		return false;
 	for (const char *const *w = words; *w; w++)
 		if ((*w)[0] == t->fold[0] && nk_token_is(t, *w))

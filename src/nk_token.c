@@ -21,12 +21,38 @@ static const char *const abbreviations[] = {
 /* Abbreviations that take their period only before a number ("No. 1", "Art. 5"). */
 static const char *const number_abbreviations[] = {"no", "nos", "art", "para", "p", "pp", NULL};
 
-/* Whether w[0..n) is in the NULL-terminated list. */
-static bool
-in_list(const char *const *list, const char *w, size_t n)
+/*
+ * A word list and, for each length under 8, a bit per first letter (a-z) of
+ * its words of that length, found on first use: most words are in no list,
+ * and that test says so without a scan.
+ */
+typedef struct word_list
 {
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(*list, w, n) == 0)
+	const char *const *words;	/* NULL-terminated */
+	bool		ready;
+	uint32_t	letters[8];
+} word_list;
+
+static word_list abbreviation_list = {abbreviations, false, {0}};
+static word_list number_abbreviation_list = {number_abbreviations, false, {0}};
+
+/* Whether w[0..n) (n > 0) is in the list. */
+static bool
+in_list(word_list *list, const char *w, size_t n)
+{
+	unsigned	first = (unsigned char) w[0] - 'a';
+
+	if (!list->ready)
+	{
+		for (const char *const *p = list->words; *p; p++)
+			if (strlen(*p) < 8 && (*p)[0] >= 'a' && (*p)[0] <= 'z')
+				list->letters[strlen(*p)] |= 1u << ((*p)[0] - 'a');
+		list->ready = true;
+	}
+	if (n < 8 && first < 26 && !(list->letters[n] & (1u << first)))
+		return false;
+	for (const char *const *p = list->words; *p; p++)
+		if ((*p)[0] == w[0] && strlen(*p) == n && memcmp(*p, w, n) == 0)
 			return true;
 	return false;
 }
@@ -43,7 +69,8 @@ enum
 	P							/* punctuation or symbol */
 };
 
-static const unsigned char ascii_class[128] = {
+/* (the upper half, bytes of multi-byte characters, is 0: none of these) */
+static const unsigned char ascii_class[256] = {
 	I, I, I, I, I, I, I, I, I, S, N, N, N, N, I, I,
 	I, I, I, I, I, I, I, I, I, I, I, I, I, I, I, I,
 	S, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
@@ -155,7 +182,7 @@ scan_word(const char *s, size_t len, size_t pos, word_shape *shape)
 		while (p < len)
 		{
 			unsigned char c = (unsigned char) s[p];
-			int			k = c < 0x80 ? ascii_class[c] : 0;
+			int			k = ascii_class[c];
 
 			if (k == L)
 			{
@@ -429,8 +456,8 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 				{
 					for (size_t i = 0; i < wl; i++)
 						w[i] = (text[start + i] >= 'A' && text[start + i] <= 'Z') ? (char) (text[start + i] + 32) : text[start + i];
-					take = in_list(abbreviations, w, wl);
-					if (!take && in_list(number_abbreviations, w, wl))
+					take = in_list(&abbreviation_list, w, wl);
+					if (!take && in_list(&number_abbreviation_list, w, wl))
 					{
 						size_t		q = end + 1;
 
