@@ -1745,6 +1745,31 @@ noun_in_pp(const ctx *c, size_t t, int type)
 	return true;
 }
 
+/*
+ * Stems of the words that tell a cooperation grows or is made ("their
+ * growing military cooperation", "moving to tighten their ties").
+ */
+static const char *const growth_stems[] = {
+	"grow", "deepen", "burgeon", "expand", "increas", "closer", "deeper", "strengthen", "develop",
+	"flourish", "blossom", "tighten", "boost", "bolster", "reinforc", "enhanc", "forge", "forging", "build",
+	"upgrad", "elevat", "pledg", "promis", "vow", NULL
+};
+
+/* Whether a word of growth stands in the few words before the noun at t. */
+static bool
+growth_before(const ctx *c, size_t t)
+{
+	for (long j = (long) t - 1; j >= (long) c->s_first && j >= (long) t - 4; j--)
+	{
+		if (!is_word(c, j) || in_class(c, j, WC_PREPOSITIONS))
+			break;
+		for (const char *const *w = growth_stems; *w; w++)
+			if (strncmp(fold(c, j), *w, strlen(*w)) == 0)
+				return true;
+	}
+	return false;
+}
+
 static bool
 same_entity(const ctx *c, int32_t a, int32_t b)
 {
@@ -2127,6 +2152,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	}
 	/* a noun in a prepositional phrase without an actor of its own is background ("the war in Ukraine") */
 	if (in_pp && actor.n == 0 && tr->type != NK_EV_LAUNCH)
+		return;
+	/* "talks on bilateral cooperation", "the state of their ties": cooperation named, not begun or grown */
+	if (in_pp && tr->type == NK_EV_COOPERATE && !growth_before(c, f->first))
 		return;
 	if (actor.n == 0 && target.n == 0 && tr->type != NK_EV_LAUNCH)
 		return;					/* a row names its actor or target (a launch may take its launcher from the article) */
