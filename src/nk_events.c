@@ -2496,9 +2496,60 @@ country_of_name(const ctx *c, const char *name)
  * elsewhere: take the target of the nearest row of the same kind (a visit
  * also from an arrival) with the same actor, before it if there is one.
  */
+/* The country an actor called name belongs to (a country: itself; a person or a body: its gazetteer parent's), or NULL. */
+static const char *
+actor_country(const ctx *c, const char *name, const char *label)
+{
+	int32_t		id;
+
+	if (label == NULL)
+		return NULL;
+	if (strcmp(label, "GPE") == 0)
+		return country_of_name(c, name);
+	if (strcmp(label, "PERSON") == 0)
+		id = nk_gazetteer_find(c->g, name, NK_LABEL_PERSON);
+	else if (strcmp(label, "ORG") == 0)
+		id = nk_gazetteer_find(c->g, name, NK_LABEL_ORG);
+	else
+		return NULL;
+	for (int depth = 0; depth < 8 && id >= 0; depth++)
+	{
+		const nk_gaz_entity *x = nk_gazetteer_entity(c->g, id);
+
+		if (x == NULL)
+			break;
+		if (x->label == NK_LABEL_GPE && x->parent < 0)
+			return x->canonical;
+		id = x->parent;
+	}
+	return NULL;
+}
+
 static void
 inherit_targets(const ctx *c, nk_event_list *all)
 {
+	/*
+	 * Troops sent without a stated destination by one of the article's two
+	 * main countries ("North Korea's troop deployment") go to the other.
+	 */
+	if (c->pair_country[0] >= 0)
+		for (size_t k = 0; k < all->count; k++)
+		{
+			nk_event   *ev = &all->items[k];
+			const char *from,
+					   *a = c->ments[c->pair_country[0]].name,
+					   *b = c->ments[c->pair_country[1]].name;
+
+			if (ev->type != NK_EV_DEPLOY || ev->actor == NULL || ev->target != NULL)
+				continue;
+			from = actor_country(c, ev->actor, ev->actor_label);
+			if (from == NULL || (strcmp(from, a) != 0 && strcmp(from, b) != 0))
+				continue;
+			ev->target = strcmp(from, a) == 0 ? b : a;
+			ev->target_label = "GPE";
+			ev->confidence *= 0.7f;
+		}
+
 	/* a launch the sentence leaves without a launcher ("the satellite was launched") is the article's launcher's */
 	for (size_t k = 0; k < all->count; k++)
 	{

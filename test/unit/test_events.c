@@ -376,6 +376,9 @@ test_argument_rules(void)
 		   "Kim Jong Un", "planned");
 	/* "eastern Russia" is Russia */
 	EXPECT("North Korea sent about 10,000 troops to eastern Russia.", "DEPLOY", "North Korea", "Russia", "reported");
+	/* troops sent nowhere named by one of the article's two countries go to the other */
+	EXPECT("Kim Jong Un travelled to Russia in September. Russia praised North Korea's troop deployment.", "DEPLOY",
+		   "North Korea", "Russia", "reported");
 	/* cooperation in a prepositional phrase is named, not begun, unless it grows */
 	EXPECT_NONE("Officials noted the impact of the talks on bilateral cooperation between Russia and North Korea.",
 				"COOPERATE");
