@@ -1760,6 +1760,31 @@ noun_in_pp(const ctx *c, size_t t, int type)
 	return true;
 }
 
+/*
+ * Stems of the words that tell a cooperation grows or is made ("their
+ * growing military cooperation", "moving to tighten their ties").
+ */
+static const char *const growth_stems[] = {
+	"grow", "deepen", "burgeon", "expand", "increas", "closer", "deeper", "strengthen", "develop",
+	"flourish", "blossom", "tighten", "boost", "bolster", "reinforc", "enhanc", "forge", "forging", "build",
+	"upgrad", "elevat", "pledg", "promis", "vow", NULL
+};
+
+/* Whether a word of growth stands in the few words before the noun at t. */
+static bool
+growth_before(const ctx *c, size_t t)
+{
+	for (long j = (long) t - 1; j >= (long) c->s_first && j >= (long) t - 4; j--)
+	{
+		if (!is_word(c, j) || in_class(c, j, WC_PREPOSITIONS))
+			break;
+		for (const char *const *w = growth_stems; *w; w++)
+			if (strncmp(fold(c, j), *w, strlen(*w)) == 0)
+				return true;
+	}
+	return false;
+}
+
 static bool
 same_entity(const ctx *c, int32_t a, int32_t b)
 {
@@ -2143,6 +2168,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	/* a noun in a prepositional phrase without an actor of its own is background ("the war in Ukraine") */
 	if (in_pp && actor.n == 0 && tr->type != NK_EV_LAUNCH)
 		return;
+	/* "talks on bilateral cooperation", "the state of their ties": cooperation named, not begun or grown */
+	if (in_pp && tr->type == NK_EV_COOPERATE && !growth_before(c, f->first))
+		return;
 	if (actor.n == 0 && target.n == 0 && tr->type != NK_EV_LAUNCH)
 		return;					/* a row names its actor or target (a launch may take its launcher from the article) */
 	if (tr->target[0] == NK_SLOT_END)
@@ -2483,9 +2511,60 @@ country_of_name(const ctx *c, const char *name)
  * elsewhere: take the target of the nearest row of the same kind (a visit
  * also from an arrival) with the same actor, before it if there is one.
  */
+/* The country an actor called name belongs to (a country: itself; a person or a body: its gazetteer parent's), or NULL. */
+static const char *
+actor_country(const ctx *c, const char *name, const char *label)
+{
+	int32_t		id;
+
+	if (label == NULL)
+		return NULL;
+	if (strcmp(label, "GPE") == 0)
+		return country_of_name(c, name);
+	if (strcmp(label, "PERSON") == 0)
+		id = nk_gazetteer_find(c->g, name, NK_LABEL_PERSON);
+	else if (strcmp(label, "ORG") == 0)
+		id = nk_gazetteer_find(c->g, name, NK_LABEL_ORG);
+	else
+		return NULL;
+	for (int depth = 0; depth < 8 && id >= 0; depth++)
+	{
+		const nk_gaz_entity *x = nk_gazetteer_entity(c->g, id);
+
+		if (x == NULL)
+			break;
+		if (x->label == NK_LABEL_GPE && x->parent < 0)
+			return x->canonical;
+		id = x->parent;
+	}
+	return NULL;
+}
+
 static void
 inherit_targets(const ctx *c, nk_event_list *all)
 {
+	/*
+	 * Troops sent without a stated destination by one of the article's two
+	 * main countries ("North Korea's troop deployment") go to the other.
+	 */
+	if (c->pair_country[0] >= 0)
+		for (size_t k = 0; k < all->count; k++)
+		{
+			nk_event   *ev = &all->items[k];
+			const char *from,
+					   *a = c->ments[c->pair_country[0]].name,
+					   *b = c->ments[c->pair_country[1]].name;
+
+			if (ev->type != NK_EV_DEPLOY || ev->actor == NULL || ev->target != NULL)
+				continue;
+			from = actor_country(c, ev->actor, ev->actor_label);
+			if (from == NULL || (strcmp(from, a) != 0 && strcmp(from, b) != 0))
+				continue;
+			ev->target = strcmp(from, a) == 0 ? b : a;
+			ev->target_label = "GPE";
+			ev->confidence *= 0.7f;
+		}
+
 	/* a launch the sentence leaves without a launcher ("the satellite was launched") is the article's launcher's */
 	for (size_t k = 0; k < all->count; k++)
 	{

@@ -366,7 +366,7 @@ test_argument_rules(void)
 	EXPECT_PAIR("Vladimir Putin visited Pyongyang. The two countries signed a treaty.", "AGREE", "Russia", "North Korea");
 	EXPECT_PAIR("Kim Jong Un travelled to Russia. Cooperation between the two countries grew.", "COOPERATE",
 				"North Korea", "Russia");
-	EXPECT_PAIR("Kim Jong Un travelled to Russia. Officials spoke of their close ties.", "COOPERATE",
+	EXPECT_PAIR("Kim Jong Un travelled to Russia. Their close ties have deepened since.", "COOPERATE",
 				"North Korea", "Russia");
 	/* "the two leaders": its two main people, of different countries */
 	EXPECT_PAIR("Kim Jong Un travelled to Russia to see Vladimir Putin. The two leaders met on Wednesday.", "MEET",
@@ -376,6 +376,16 @@ test_argument_rules(void)
 		   "Kim Jong Un", "planned");
 	/* "eastern Russia" is Russia */
 	EXPECT("North Korea sent about 10,000 troops to eastern Russia.", "DEPLOY", "North Korea", "Russia", "reported");
+	/* troops sent nowhere named by one of the article's two countries go to the other */
+	EXPECT("Kim Jong Un travelled to Russia in September. Russia praised North Korea's troop deployment.", "DEPLOY",
+		   "North Korea", "Russia", "reported");
+	/* cooperation in a prepositional phrase is named, not begun, unless it grows */
+	EXPECT_NONE("Officials noted the impact of the talks on bilateral cooperation between Russia and North Korea.",
+				"COOPERATE");
+	EXPECT("Japan criticised Moscow over its growing military cooperation with North Korea.", "COOPERATE", "Russia",
+		   "North Korea", "reported");
+	EXPECT("Russia and North Korea are moving to tighten their military ties.", "COOPERATE", "Russia", "North Korea",
+		   "reported");
 	/* a noun before a noun modifies it: no sanctions in "sanctions monitors" */
 	EXPECT_NONE("The European Union sanctions committee of the Security Council met in Moscow.", "SANCTION");
 	EXPECT_NONE("Security Council sanctions monitors reportedly said the debris came from North Korea.", "SANCTION");
