@@ -119,6 +119,9 @@ build_from_tables(const char *schema, MemoryContext build)
 	MemoryContextSwitchTo(spi);
 
 	/*
+	 * Every function, operator and collation is named with its schema: the
+	 * query runs with the caller's search_path.
+	 *
 	 * One entity a row, its aliases besides the canonical name (which the
 	 * engine adds anyway) and its roles |-joined (the table refuses '|' in
 	 * both).  Shipped entities first: the first entity to claim an alias
@@ -127,12 +130,15 @@ build_from_tables(const char *schema, MemoryContext build)
 	 */
 	initStringInfo(&query);
 	appendStringInfo(&query,
-					 "SELECT canonical, label, min(parent), "
-					 "string_agg(alias, '|' ORDER BY alias COLLATE \"C\") FILTER (WHERE alias <> canonical), "
-					 "string_agg(array_to_string(roles, '|'), '|' ORDER BY alias COLLATE \"C\"), "
-					 "bool_or(shipped) "
+					 "SELECT canonical, label, pg_catalog.min(parent), "
+					 "pg_catalog.string_agg(alias, '|' ORDER BY alias COLLATE pg_catalog.\"C\") "
+					 "FILTER (WHERE alias OPERATOR(pg_catalog.<>) canonical), "
+					 "pg_catalog.string_agg(pg_catalog.array_to_string(roles, '|'), '|' "
+					 "ORDER BY alias COLLATE pg_catalog.\"C\"), "
+					 "pg_catalog.bool_or(shipped) "
 					 "FROM %s.nk_gazetteer GROUP BY canonical, label "
-					 "ORDER BY bool_or(shipped) DESC, canonical COLLATE \"C\", label COLLATE \"C\"",
+					 "ORDER BY pg_catalog.bool_or(shipped) DESC, canonical COLLATE pg_catalog.\"C\", "
+					 "label COLLATE pg_catalog.\"C\"",
 					 schema);
 	plan = SPI_prepare(query.data, 0, NULL);
 	if (plan == NULL)
@@ -173,7 +179,7 @@ build_from_tables(const char *schema, MemoryContext build)
 	resetStringInfo(&query);
 	appendStringInfo(&query,
 					 "SELECT list, word, value FROM %s.nk_lexicon "
-					 "ORDER BY shipped DESC, list COLLATE \"C\", word COLLATE \"C\"",
+					 "ORDER BY shipped DESC, list COLLATE pg_catalog.\"C\", word COLLATE pg_catalog.\"C\"",
 					 schema);
 	plan = SPI_prepare(query.data, 0, NULL);
 	if (plan == NULL)

@@ -300,11 +300,13 @@ LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     n bigint;
 BEGIN
-    EXECUTE format(
+    -- every name qualified: this runs with the caller's search_path
+    EXECUTE pg_catalog.format(
         'UPDATE %s AS t SET %I = k.keys '
         'FROM (SELECT ctid, @extschema@.nk_entity_keys(%I) AS keys FROM %s) AS k '
-        'WHERE t.ctid = k.ctid AND t.%I IS DISTINCT FROM k.keys',
-        tbl, keys_column, doc_column, tbl, keys_column);
+        'WHERE t.ctid OPERATOR(pg_catalog.=) k.ctid '
+        'AND (t.%I OPERATOR(pg_catalog.=) k.keys) IS NOT TRUE AND NOT (t.%I IS NULL AND k.keys IS NULL)',
+        tbl, keys_column, doc_column, tbl, keys_column, keys_column);
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
 END
