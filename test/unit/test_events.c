@@ -380,6 +380,10 @@ test_argument_rules(void)
 	EXPECT("The deal could result in Russia selling missiles to North Korea.", "ARMS_TRANSFER", "Russia", "North Korea",
 		   "speculated");
 	EXPECT("Japan accused Pyongyang of arming Moscow.", "ARMS_TRANSFER", "North Korea", "Russia", "alleged");
+	EXPECT("The Kremlin said there was no proof of North Korea sending shells to Russia.", "ARMS_TRANSFER",
+		   "North Korea", "Russia", "denied");
+	EXPECT("Vladimir Putin's arrival in Pyongyang had been expected on Monday.", "ARRIVE", "Vladimir Putin",
+		   "Pyongyang", "planned");
 	/* "the North" is North Korea */
 	EXPECT("Officials said the North had delivered shells to Russia.", "ARMS_TRANSFER", "North Korea", "Russia",
 		   "reported");
