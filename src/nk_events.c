@@ -216,6 +216,7 @@ typedef struct ctx
 	size_t	   *date_tok;		/* per date mention: first token */
 	int32_t		pair_country[2];	/* the article's two main countries: mentions, or -1 */
 	int32_t		pair_person[2];	/* its two main people, of different countries */
+	int32_t		the_north;		/* "the North": a mention of its own standing for North Korea, or -1 */
 	size_t		s_first;		/* current sentence, tokens inclusive */
 	size_t		s_last;
 	NK_VEC(cue_hit) cues;
@@ -518,7 +519,7 @@ prepare_mentions(ctx *c)
 	c->owner = nk_arena_alloc(c->arena, (c->ntok + 1) * sizeof(int32_t));
 	for (size_t i = 0; i < c->ntok; i++)
 		c->owner[i] = -1;
-	/* two more: the article's two main countries (find_pairs) */
+	/* three more: the article's two main countries (find_pairs) and "the North" */
 	c->ments = nk_arena_zalloc(c->arena, (c->ents->count + 3) * sizeof(ment));
 	for (size_t k = 0; k < c->ents->count; k++)
 	{
@@ -587,6 +588,35 @@ prepare_mentions(ctx *c)
 				break;
 		}
 	}
+}
+
+/*
+ * "The North" of Korean news is North Korea: a mention of its own past the
+ * entity layer's and the pair's, when the gazetteer knows the country.
+ */
+static void
+prepare_the_north(ctx *c)
+{
+	ment	   *e = &c->ments[c->ents->count + 2];
+	int32_t		id = nk_gazetteer_find(c->g, "North Korea", NK_LABEL_GPE);
+	const nk_gaz_entity *x = id >= 0 ? nk_gazetteer_entity(c->g, id) : NULL;
+
+	c->the_north = -1;
+	if (x == NULL)
+		return;
+	e->name = e->country = x->canonical;
+	e->label = e->country_label = "GPE";
+	e->agent = e->place = true;
+	c->the_north = (int32_t) (c->ents->count + 2);
+}
+
+/* Whether token j is "North" of "the North" (no name after it): the_north's. */
+static bool
+is_the_north(const ctx *c, size_t j)
+{
+	return c->the_north >= 0 && c->owner[j] < 0 && is(c, j, "north") && (c->tok[j].flags & NK_TOKEN_CAPITALIZED)
+		&& j > c->s_first && is(c, j - 1, "the")
+		&& !(j + 1 <= c->s_last && (c->tok[j + 1].flags & (NK_TOKEN_CAPITALIZED | NK_TOKEN_POSSESSIVE)));
 }
 
 /*
@@ -883,6 +913,40 @@ last_person(const ctx *c, size_t i)
 }
 
 /*
+ * The subject of a gerund at token t named right before it, even inside a
+ * prepositional phrase: "result in Russia selling weapons", "no proof of
+ * North Korea sending shells", "accused Pyongyang of arming Moscow".
+ */
+static bool
+gerund_subject(const ctx *c, size_t t, arg *a)
+{
+	const nk_token *w = &c->tok[t];
+	long		j = (long) t - 1;
+	int32_t		k;
+
+	if (w->fold_len < 5 || strcmp(w->fold + w->fold_len - 3, "ing") != 0 || j < (long) c->s_first)
+		return false;
+	/* "accused X of supplying": X, unless X is the accuser after "by" */
+	if (is(c, j, "of") && j - 1 >= (long) c->s_first)
+		j--;
+	k = c->owner[j];
+	if (k < 0 || m_last(c, k) != (size_t) j || !c->ments[k].agent || followed_by_possessive(c, k))
+		return false;
+	conj_left(c, k, a);
+	if (j < (long) t - 1)
+	{
+		long		b = np_left(c, m_first(c, a->m[0]));
+
+		if (b >= 0 && is(c, b, "by"))
+		{
+			a->n = 0;
+			return false;
+		}
+	}
+	return a->n > 0;
+}
+
+/*
  * The subject of a trigger starting at token t: scan left for the nearest
  * agent not inside a prepositional phrase, a possessive or another verb's
  * object.  any: accept any entity (the grammatical subject of a passive).
@@ -898,6 +962,8 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 
 	a->n = 0;
 	a->pronoun = false;
+	if (verb_trigger && !any && gerund_subject(c, t, a))
+		return;
 	while (j >= (long) c->s_first && steps++ < LEFT_WINDOW)
 	{
 		int32_t		k = c->owner[j];
@@ -922,6 +988,15 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 				only_aux = false;
 				j = b;
 				continue;
+			}
+			/* "the North had delivered weapons" */
+			if (!any && is_the_north(c, j) && !(j - 2 >= (long) c->s_first && is_word(c, j - 2)
+												  && in_class(c, j - 2, WC_PREPOSITIONS)))
+			{
+				a->m[0] = c->the_north;
+				a->n = 1;
+				a->pronoun = true;
+				return;
 			}
 			if (is_word(c, j) && (strcmp(w, "he") == 0 || strcmp(w, "she") == 0))
 			{
@@ -2659,6 +2734,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		return;
 	prepare_mentions(&c);
 	find_pairs(&c);
+	prepare_the_north(&c);
 	c.verb = nk_arena_zalloc(arena, c.ntok + 1);
 	c.date_tok = nk_arena_alloc(arena, (dates->count + 1) * sizeof(size_t));
 	wc_init();

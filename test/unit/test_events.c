@@ -376,6 +376,17 @@ test_argument_rules(void)
 		   "Kim Jong Un", "planned");
 	/* "eastern Russia" is Russia */
 	EXPECT("North Korea sent about 10,000 troops to eastern Russia.", "DEPLOY", "North Korea", "Russia", "reported");
+	/* the subject of a gerund is the name right before it, or before "of" */
+	EXPECT("The deal could result in Russia selling missiles to North Korea.", "ARMS_TRANSFER", "Russia", "North Korea",
+		   "speculated");
+	EXPECT("Japan accused Pyongyang of arming Moscow.", "ARMS_TRANSFER", "North Korea", "Russia", "alleged");
+	EXPECT("The Kremlin said there was no proof of North Korea sending shells to Russia.", "ARMS_TRANSFER",
+		   "North Korea", "Russia", "denied");
+	EXPECT("Vladimir Putin's arrival in Pyongyang had been expected on Monday.", "ARRIVE", "Vladimir Putin",
+		   "Pyongyang", "planned");
+	/* "the North" is North Korea */
+	EXPECT("Officials said the North had delivered shells to Russia.", "ARMS_TRANSFER", "North Korea", "Russia",
+		   "reported");
 	/* troops sent nowhere named by one of the article's two countries go to the other */
 	EXPECT("Kim Jong Un travelled to Russia in September. Russia praised North Korea's troop deployment.", "DEPLOY",
 		   "North Korea", "Russia", "reported");
