@@ -2694,6 +2694,38 @@ inherit_targets(const ctx *c, nk_event_list *all)
 	}
 }
 
+/*
+ * A visit the text gives no date begins the day the visitor arrived there:
+ * the date of an arrival of the same actor in the visit's country.
+ */
+static void
+date_visits(const ctx *c, nk_event_list *all)
+{
+	for (size_t k = 0; k < all->count; k++)
+	{
+		nk_event   *ev = &all->items[k];
+
+		if (ev->type != NK_EV_VISIT || ev->has_date || ev->actor == NULL || ev->target == NULL)
+			continue;
+		for (size_t j = 0; j < all->count; j++)
+		{
+			const nk_event *o = &all->items[j];
+			const char *oc;
+
+			if (o->type != NK_EV_ARRIVE || !o->has_date || o->actor == NULL || o->target == NULL
+				|| strcmp(o->actor, ev->actor) != 0 || o->status != NK_STATUS_REPORTED)
+				continue;
+			oc = country_of_name(c, o->target);
+			if (strcmp(o->target, ev->target) != 0 && !(oc && strcmp(oc, ev->target) == 0))
+				continue;
+			ev->has_date = true;
+			ev->date_from = ev->date_to = o->date_from;
+			ev->precision = o->precision;
+			break;
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- entry points */
 
 static size_t
@@ -2782,6 +2814,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		}
 	}
 	inherit_targets(&c, &all);
+	date_visits(&c, &all);
 	for (size_t k = 0; k < all.count; k++)
 	{
 		nk_event   *ev = &all.items[k];

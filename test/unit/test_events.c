@@ -405,6 +405,25 @@ test_argument_rules(void)
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
 
+/* a visit the text gives no date begins the day its visitor arrived */
+static void
+test_dates(void)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l;
+	const nk_event *arr,
+			   *vis;
+
+	l = run(a, "Sergei Lavrov arrived in Pyongyang on Wednesday. His trip to North Korea drew wide attention.");
+	arr = find(&l, "ARRIVE", "Sergei Lavrov", "Pyongyang");
+	vis = find(&l, "VISIT", "Sergei Lavrov", "North Korea");
+	CHECK(arr != NULL && arr->has_date);
+	CHECK(vis != NULL && vis->has_date);
+	if (arr && vis && arr->has_date && vis->has_date)
+		CHECK_INT_EQ(vis->date_from, arr->date_from);
+	nk_arena_destroy(a);
+}
+
 static void
 test_robustness(void)
 {
@@ -435,6 +454,7 @@ main(void)
 	test_arguments();
 	test_items();
 	test_argument_rules();
+	test_dates();
 	test_robustness();
 	nk_gazetteer_destroy(gaz);
 	return unit_report();
