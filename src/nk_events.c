@@ -1293,6 +1293,16 @@ is_contrast(const ctx *c, size_t j)
 	return is_word(c, j) && in_class(c, j, WC_CONTRAST_WORDS);
 }
 
+/* Whether "confirmed" (a verb of confirming) lies between tokens a and b. */
+static bool
+confirmed_between(const ctx *c, size_t a, size_t b)
+{
+	for (size_t j = a + 1; j < b; j++)
+		if (is(c, j, "confirmed") || is(c, j, "confirms") || is(c, j, "confirm"))
+			return true;
+	return false;
+}
+
 /* the agent before token i in its clause (the speaker of a cue verb), or -1 */
 static int32_t
 speaker_before(const ctx *c, size_t i)
@@ -1356,6 +1366,9 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 				break;
 			case NK_SCOPE_CLAUSE:
 				ok = h->last < t && semicolon <= (long) h->last && contrast <= (long) h->last;
+				/* "after days of speculation, the Kremlin confirmed ...": the speculation is over */
+				if (ok && q->status == NK_STATUS_SPECULATED && confirmed_between(c, h->last, t))
+					ok = false;
 				break;
 			case NK_SCOPE_AFTER:
 				ok = h->first > e && (long) h->first - (long) e <= NEAR_WINDOW_NOUN && !boundary_between(c, e, h->first);
@@ -1872,6 +1885,8 @@ typedef struct sent_rows
 	NK_VEC(size_t) trig;		/* trigger token of each row */
 } sent_rows;
 
+static const char *actor_country(const ctx *c, const char *name, const char *label);
+
 static void
 add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, const status_info *si,
 		int32_t source, bool pronoun, int32_t location, size_t item_from, size_t item_to, bool items)
@@ -1903,6 +1918,18 @@ add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, c
 			ev->location = c->ments[target].name;
 		ev->target = c->ments[target].country;
 		ev->target_label = c->ments[target].country_label;
+	}
+	/* "will visit President Putin in Vladivostok": a visit to a person is to the place, else the person's country */
+	if (target >= 0 && ev->type == NK_EV_VISIT && c->ments[target].person)
+	{
+		const char *country = location >= 0 && c->ments[location].country ? c->ments[location].country
+			: actor_country(c, c->ments[target].name, "PERSON");
+
+		if (country)
+		{
+			ev->target = country;
+			ev->target_label = "GPE";
+		}
 	}
 	ev->status = si->status;
 	if (si->source >= 0 && (si->status == NK_STATUS_DENIED || si->status == NK_STATUS_ALLEGED))

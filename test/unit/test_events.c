@@ -376,6 +376,13 @@ test_argument_rules(void)
 		   "Kim Jong Un", "planned");
 	/* "eastern Russia" is Russia */
 	EXPECT("North Korea sent about 10,000 troops to eastern Russia.", "DEPLOY", "North Korea", "Russia", "reported");
+	/* a visit to a person is to the place or the person's country */
+	EXPECT("Kim Jong Un will visit Vladimir Putin in Vladivostok.", "VISIT", "Kim Jong Un", "Russia", "planned");
+	EXPECT("Kim Jong Un extended the invitation to Vladimir Putin.", "INVITE", "Kim Jong Un", "Vladimir Putin",
+		   "reported");
+	/* speculation confirmed is over */
+	EXPECT("After weeks of speculation, the Kremlin confirmed that Kim Jong Un will visit Russia.", "VISIT",
+		   "Kim Jong Un", "Russia", "planned");
 	/* the subject of a gerund is the name right before it, or before "of" */
 	EXPECT("The deal could result in Russia selling missiles to North Korea.", "ARMS_TRANSFER", "Russia", "North Korea",
 		   "speculated");
