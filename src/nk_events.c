@@ -2167,7 +2167,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	/* "fired missiles at Ukrainian territory": a launch at somebody is an attack */
 	if (tr->type == NK_EV_LAUNCH && tr->pos == NK_POS_VERB)
 	{
-		static const uint8_t at_slots[] = {NK_SLOT_AT, NK_SLOT_AGAINST, NK_SLOT_INTO, NK_SLOT_ON};
+		static const uint8_t at_slots[] = {NK_SLOT_AT, NK_SLOT_AGAINST, NK_SLOT_INTO, NK_SLOT_ON, NK_SLOT_OVER};
 
 		for (size_t k = 0; k < sizeof(at_slots); k++)
 			if (sl.s[at_slots[k]].n > 0 && is_target_ok(c, NK_EV_ATTACK, sl.s[at_slots[k]].m[0]))

@@ -362,6 +362,7 @@ test_argument_rules(void)
 	/* missiles fired at a country are an attack on it */
 	EXPECT("Russian forces fired North Korean missiles at Ukrainian territory.", "ATTACK", "Russia", "Ukraine", "reported");
 	EXPECT_NONE("Russian forces fired North Korean missiles at Ukrainian territory.", "LAUNCH");
+	EXPECT("Russian troops fired several North Korean missiles over Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
 	/* "the two countries", "between the two countries", "their": the article's two main countries */
 	EXPECT_PAIR("Vladimir Putin visited Pyongyang. The two countries signed a treaty.", "AGREE", "Russia", "North Korea");
 	EXPECT_PAIR("Kim Jong Un travelled to Russia. Cooperation between the two countries grew.", "COOPERATE",
