@@ -19,31 +19,6 @@
 
 #define FIXTURES "test/fixtures/articles"
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t) n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t) n, f) != (size_t) n)
-	{
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
-}
-
 static void
 test_fold(void)
 {
@@ -163,7 +138,7 @@ static void
 test_fixtures(void)
 {
 	size_t		len;
-	char	   *index = read_file(FIXTURES "/index.tsv", &len);
+	char	   *index = unit_read_file(FIXTURES "/index.tsv", &len);
 	char	   *line;
 	char	   *save;
 	int			pages = 0;
@@ -193,7 +168,7 @@ test_fixtures(void)
 		for (int i = 1; i < 5; i++)
 			f[i] = strtok_r(NULL, "\t", &fs);
 		snprintf(path, sizeof(path), FIXTURES "/%s", f[0]);
-		raw = read_file(path, &rlen);
+		raw = unit_read_file(path, &rlen);
 		CHECK(raw != NULL);
 		if (raw == NULL)
 			continue;
@@ -205,7 +180,7 @@ test_fixtures(void)
 
 		/* every story sentence is one sentence of the body */
 		snprintf(path, sizeof(path), FIXTURES "/sentences/%s", f[0]);
-		sentences = read_file(path, &slen);
+		sentences = unit_read_file(path, &slen);
 		CHECK(sentences != NULL);
 		body = nk_doc_build(a, art.body, art.body_len);
 		if (sentences)

@@ -323,31 +323,6 @@ test_robustness(const nk_gazetteer *g)
 
 /* ---------------------------------------------------------------- the shipped data */
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *buf;
-	long		n;
-
-	if (f == NULL)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t) n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t) n, f) != (size_t) n)
-	{
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t) n;
-	return buf;
-}
-
 /*
  * Check that each alias of one TSV line, in a sentence, is matched whole;
  * count a match as another entity of the same form as shared, not failed.
@@ -448,7 +423,7 @@ test_data(void)
 		if (l < 5 || strcmp(e->d_name + l - 4, ".tsv") != 0)
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		texts[nfiles] = slurp(path, &lens[nfiles]);
+		texts[nfiles] = unit_read_file(path, &lens[nfiles]);
 		if (texts[nfiles] == NULL)
 			continue;
 		nk_gazetteer_load_tsv(b, texts[nfiles], lens[nfiles], path, false);

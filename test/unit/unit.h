@@ -10,6 +10,7 @@
 #define NK_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int	unit_passed;
@@ -53,6 +54,32 @@ static int	unit_failed;
 					unit_a ? unit_a : "(null)", unit_b ? unit_b : "(null)"); \
 		} \
 	} while (0)
+
+/* The whole file at path, NUL-terminated, in malloc'd memory; NULL when it cannot be read. */
+static inline char *
+unit_read_file(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = n >= 0 ? malloc((size_t) n + 1) : NULL;
+	if (buf == NULL || fread(buf, 1, (size_t) n, f) != (size_t) n)
+	{
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	fclose(f);
+	*len = (size_t) n;
+	return buf;
+}
 
 static int
 unit_report(void)
