@@ -103,28 +103,22 @@ pg_nk_claims(PG_FUNCTION_ARGS)
 	TupleDesc	tupdesc;
 	Tuplestorestate *store;
 	const nk_gazetteer *g;
-	text	   *doc;
 	const char *s;
 	size_t		n;
 	nk_arena   *arena;
 	nk_claim_list list = {0};
 	nk_pg_charpos map;
-	int64_t		published;
-	bool		has_published = PG_NARGS() > 1 && !PG_ARGISNULL(1);
+	int64		buf;
+	const int64_t *published;
 
 	nk_pg_require_utf8();
 	store = nk_pg_materialize(fcinfo, &tupdesc);
-	if (PG_ARGISNULL(0))
+	if (!nk_pg_doc_arguments(fcinfo, &s, &n, &buf, &published))
 		return (Datum) 0;
 	g = nk_pg_gazetteer(fcinfo);
-	doc = PG_GETARG_TEXT_PP(0);
-	s = VARDATA_ANY(doc);
-	n = VARSIZE_ANY_EXHDR(doc);
-	if (has_published)
-		published = nk_pg_timestamptz_to_unix(PG_GETARG_TIMESTAMPTZ(1));
 
 	arena = nk_arena_create();
-	nk_claims_of_doc(arena, nk_doc_build(arena, s, n), g, has_published ? &published : NULL, &list);
+	nk_claims_of_doc(arena, nk_doc_build(arena, s, n), g, published, &list);
 	nk_pg_charpos_init(&map, s);
 	for (size_t i = 0; i < list.count; i++)
 	{

@@ -27,29 +27,23 @@ pg_nk_dates(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc;
 	Tuplestorestate *store;
-	text	   *doc;
 	const char *s;
 	size_t		n;
 	nk_arena   *arena;
 	nk_doc	   *d;
 	nk_date_list list = {0};
 	nk_pg_charpos map;
-	int64_t		published;
-	bool		has_published = PG_NARGS() > 1 && !PG_ARGISNULL(1);
+	int64		buf;
+	const int64_t *published;
 
 	nk_pg_require_utf8();
 	store = nk_pg_materialize(fcinfo, &tupdesc);
-	if (PG_ARGISNULL(0))
+	if (!nk_pg_doc_arguments(fcinfo, &s, &n, &buf, &published))
 		return (Datum) 0;
-	doc = PG_GETARG_TEXT_PP(0);
-	s = VARDATA_ANY(doc);
-	n = VARSIZE_ANY_EXHDR(doc);
-	if (has_published)
-		published = nk_pg_timestamptz_to_unix(PG_GETARG_TIMESTAMPTZ(1));
 
 	arena = nk_arena_create();
 	d = nk_doc_build(arena, s, n);
-	nk_extract_dates(arena, d, has_published ? &published : NULL, &list);
+	nk_extract_dates(arena, d, published, &list);
 	nk_pg_charpos_init(&map, s);
 	for (size_t i = 0; i < list.count; i++)
 	{

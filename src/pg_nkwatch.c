@@ -147,6 +147,26 @@ nk_pg_materialize(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
 	return store;
 }
 
+bool
+nk_pg_doc_arguments(FunctionCallInfo fcinfo, const char **doc, size_t *len,
+					int64 *buf, const int64_t **published)
+{
+	text	   *t;
+
+	if (PG_ARGISNULL(0))
+		return false;
+	t = PG_GETARG_TEXT_PP(0);
+	*doc = VARDATA_ANY(t);
+	*len = VARSIZE_ANY_EXHDR(t);
+	*published = NULL;
+	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
+	{
+		*buf = nk_pg_timestamptz_to_unix(PG_GETARG_TIMESTAMPTZ(1));
+		*published = (const int64_t *) buf;
+	}
+	return true;
+}
+
 Datum
 nk_pg_text_datum(const char *s, size_t len)
 {

@@ -56,6 +56,14 @@ extern Tuplestorestate *nk_pg_materialize(FunctionCallInfo fcinfo, TupleDesc *tu
 struct nk_gazetteer;
 extern const struct nk_gazetteer *nk_pg_gazetteer(FunctionCallInfo fcinfo);
 
+/*
+ * The document and publication time of a call (doc text, published
+ * timestamptz): false when doc is NULL.  *published points at buf, or is
+ * NULL when the call gives no time.
+ */
+extern bool nk_pg_doc_arguments(FunctionCallInfo fcinfo, const char **doc, size_t *len,
+								int64 *buf, const int64_t **published);
+
 /* A text datum from bytes. */
 extern Datum nk_pg_text_datum(const char *s, size_t len);
 
