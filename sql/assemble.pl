@@ -2,6 +2,7 @@
 # assemble.pl - make the extension's install script from its parts and data.
 #
 #   perl sql/assemble.pl VERSION sql/install/*.sql > sql/nkwatch--VERSION.sql
+#   perl sql/assemble.pl OLD--NEW sql/upgrade/OLD--NEW.sql > sql/nkwatch--OLD--NEW.sql
 #
 # The parts are copied in order.  A part line of the form
 #   --@data data/gazetteer/*.tsv
@@ -22,6 +23,14 @@
 # value), where list is the file's name without its extension
 # ("given-names").  Fields are trimmed of spaces, as the engine's own loader
 # (nk_gazetteer_load_lexicon) trims them.
+#
+# A third form, for upgrade scripts, re-runs the definitions of install parts:
+#   --@replace sql/install/*.sql
+# is replaced by every CREATE FUNCTION, PROCEDURE, VIEW and TRIGGER statement
+# of those parts as CREATE OR REPLACE, every COMMENT ON statement and every
+# DO block (which must therefore be safe to run again), in their order, each
+# byte for byte as the part has it.  Other statements (tables, indexes, types,
+# grants, data) are left out: an upgrade part writes their changes by hand.
 use strict;
 use warnings;
 
@@ -105,9 +114,59 @@ sub words_sql
 	return $sql;
 }
 
+# The statements of an SQL file, each with the comment lines before it, as
+# written; a statement ends at a semicolon outside quotes, dollar quotes and
+# comments.
+sub statements
+{
+	my ($file) = @_;
+	open my $fh, '<:raw', $file or die "$file: $!\n";
+	my $text = do { local $/; <$fh> };
+	close $fh;
+	my @stmts;
+	my $start = 0;
+	pos($text) = 0;
+	while (pos($text) < length($text))
+	{
+		$text =~ m{\G(?:[^;'"\$/-]+|--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'|"[^"]*"|(\$\w*\$).*?\1|[\$/-]|(;))}gcs
+		  or die "$file: unterminated quote or comment at byte " . pos($text) . "\n";
+		next unless defined $2;
+		push @stmts, substr($text, $start, pos($text) - $start);
+		$start = pos($text);
+	}
+	die "$file: no semicolon after the last statement\n"
+	  if substr($text, $start) !~ /\A(?:\s+|--[^\n]*)*\z/;
+	return @stmts;
+}
+
+sub replace_sql
+{
+	my ($file) = @_;
+	my $sql = '';
+	for my $stmt (statements($file))
+	{
+		# the statement without the comments and blank lines before it
+		(my $body = $stmt) =~ s/\A(?:\s+|--[^\n]*\n)+//;
+		if ($body =~ s/\ACREATE\s+(FUNCTION|PROCEDURE|VIEW|TRIGGER)\b/CREATE OR REPLACE $1/i
+			|| $body =~ /\A(?:CREATE\s+OR\s+REPLACE|COMMENT\s+ON|DO)\b/i)
+		{
+			$sql .= "$body\n\n";
+		}
+	}
+	return $sql eq '' ? '' : "-- definitions of $file\n$sql";
+}
+
 my $version = shift @ARGV or die "usage: assemble.pl VERSION PART...\n";
-print "-- nkwatch $version install script, assembled from sql/install/ and data/: do not edit\n";
-print "\\echo Use \"CREATE EXTENSION nkwatch\" to load this file. \\quit\n";
+if ($version =~ /\A(.+)--(.+)\z/)
+{
+	print "-- nkwatch $1 to $2 upgrade script, assembled from sql/upgrade/, sql/install/ and data/: do not edit\n";
+	print "\\echo Use \"ALTER EXTENSION nkwatch UPDATE TO '$2'\" to load this file. \\quit\n";
+}
+else
+{
+	print "-- nkwatch $version install script, assembled from sql/install/ and data/: do not edit\n";
+	print "\\echo Use \"CREATE EXTENSION nkwatch\" to load this file. \\quit\n";
+}
 for my $part (@ARGV)
 {
 	open my $fh, '<:raw', $part or die "$part: $!\n";
@@ -118,6 +177,12 @@ for my $part (@ARGV)
 		{
 			my @files = sort map { glob } split ' ', $1;
 			print data_sql($_) for @files;
+			next;
+		}
+		if ($line =~ /^--\@replace\s+(.+?)\s*$/)
+		{
+			my @files = sort map { glob } split ' ', $1;
+			print replace_sql($_) for @files;
 			next;
 		}
 		if ($line =~ /^--\@words\s+(\w+)\s+(.+?)\s*$/)
