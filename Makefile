@@ -20,11 +20,16 @@ OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 SHLIB_LINK = -lutf8proc
 
 # The install script is assembled from the ordered parts in sql/install/,
-# which load the shipped data files (data/) where they say --@data.
+# which load the shipped data files (data/) where they say --@data.  So is
+# each upgrade script, from its hand-written part in sql/upgrade/, which
+# re-runs the install parts' definitions and reloads the shipped data.  The
+# scripts of released versions are frozen as they shipped, in sql/released/.
 INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
+UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/*--*.sql))
+UPGRADE_built = $(patsubst sql/upgrade/%.sql,sql/$(EXTENSION)--%.sql,$(UPGRADE_PARTS))
 DATA_FILES = $(sort $(wildcard data/*/*.tsv data/lexicon/*.txt))
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard sql/$(EXTENSION)--*--*.sql)
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_built)
+DATA = $(sort $(wildcard sql/released/$(EXTENSION)--*.sql))
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS := $(filter-out $(EXTENSION)--%,$(REGRESS))
@@ -49,8 +54,11 @@ include $(PGXS)
 # every object depends on every header (PGXS on Debian tracks no dependencies)
 $(OBJS): $(wildcard src/*.h)
 
-$(DATA_built): $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
 	perl sql/assemble.pl $(EXTVERSION) $(INSTALL_PARTS) > $@.tmp && mv $@.tmp $@
+
+$(UPGRADE_built): sql/$(EXTENSION)--%.sql: sql/upgrade/%.sql $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl
+	perl sql/assemble.pl $* $< > $@.tmp && mv $@.tmp $@
 
 # initdb will not run as root: test/tap_prove.sh runs prove as the postgres
 # user then (see there).
