@@ -53,6 +53,7 @@ typedef struct ctx
 	const nk_token *tok;
 	size_t		ntok;
 	int32_t    *ids;
+	uint32_t   *lists;			/* per token: nk_gazetteer_word_lists() of its form */
 	int32_t    *owner;			/* per token: the candidate naming it, or -1 */
 	bool	   *titled;			/* per token: right after a title cue */
 	bool	   *quiet;			/* per sentence: headline case or byline */
@@ -79,7 +80,7 @@ nk_entity_source_name(nk_entity_source source)
 static bool
 lex(const ctx *c, size_t i, nk_lexicon l)
 {
-	return nk_gazetteer_has_word(c->g, c->ids[i], l, NULL);
+	return (c->lists[i] >> l) & 1;
 }
 
 static bool
@@ -124,7 +125,7 @@ static bool
 is_person_word(const ctx *c, size_t i)
 {
 	return is_name_word(c, i) && c->owner[i] < 0 &&
-		!lex(c, i, NK_LEX_NON_NAME) && !lex(c, i, NK_LEX_HEAD) && !lex(c, i, NK_LEX_TITLE);
+		!(c->lists[i] & (1u << NK_LEX_NON_NAME | 1u << NK_LEX_HEAD | 1u << NK_LEX_TITLE));
 }
 
 static bool
@@ -211,32 +212,38 @@ add_cand(ctx *c, size_t first, size_t last, const char *entity, nk_label label, 
 static bool
 is_function_word(const nk_token *t)
 {
-	static const char *const words[] = {
-		"a", "an", "the", "of", "in", "on", "for", "to", "and", "at", "by", "with", "from", "as",
-		"is", "vs", "or", "into", "over", "after", NULL
-	};
+	const char *f = t->fold;
 
-	/*
-	 * For each length up to 7, a bit per first letter (a-z) of the words of
-	 * that length: a token of such a length and letter missing there is none.
-	 */
-	static uint32_t letters[8];
-	static bool letters_set = false;
-	unsigned	first;
-
-	if (!letters_set)
+	/* "a an the of in on for to and at by with from as is vs or into over after", by length */
+	switch (t->fold_len)
 	{
-		for (const char *const *w = words; *w; w++)
-			if (strlen(*w) < 8 && (*w)[0] >= 'a' && (*w)[0] <= 'z')
-				letters[strlen(*w)] |= 1u << ((*w)[0] - 'a');
-		letters_set = true;
+		case 1:
+			return f[0] == 'a';
+		case 2:
+			switch (f[0])
+			{
+				case 'a':
+					return f[1] == 'n' || f[1] == 't' || f[1] == 's';
+				case 'o':
+					return f[1] == 'f' || f[1] == 'n' || f[1] == 'r';
+				case 'i':
+					return f[1] == 'n' || f[1] == 's';
+				case 't':
+					return f[1] == 'o';
+				case 'b':
+					return f[1] == 'y';
+				case 'v':
+					return f[1] == 's';
+			}
+			return false;
+		case 3:
+			return memcmp(f, "the", 3) == 0 || memcmp(f, "for", 3) == 0 || memcmp(f, "and", 3) == 0;
+		case 4:
+			return memcmp(f, "with", 4) == 0 || memcmp(f, "from", 4) == 0 ||
+				memcmp(f, "into", 4) == 0 || memcmp(f, "over", 4) == 0;
+		case 5:
+			return memcmp(f, "after", 5) == 0;
 	}
-	first = (unsigned char) t->fold[0] - 'a';
-	if (t->fold_len < 8 && first < 26 && !(letters[t->fold_len] & (1u << first)))
-		return false;
-	for (const char *const *w = words; *w; w++)
-		if ((*w)[0] == t->fold[0] && nk_token_is(t, *w))
-			return true;
 	return false;
 }
 
@@ -466,7 +473,7 @@ head_pass(ctx *c)
 		size_t		words = 0;
 		const char *name;
 
-		if (c->owner[h] >= 0 || quiet_at(c, h) ||
+		if (c->owner[h] >= 0 || !lex(c, h, NK_LEX_HEAD) || quiet_at(c, h) ||
 			!nk_gazetteer_has_word(c->g, c->ids[h], NK_LEX_HEAD, &label_name))
 			continue;
 		if (c->tok[h].kind == NK_TOKEN_WORD && !(c->tok[h].flags & NK_TOKEN_CAPITALIZED))
@@ -676,6 +683,7 @@ person_pass(ctx *c)
 typedef struct person
 {
 	const char *key;			/* folded surname */
+	uint32_t	key_len;
 	int32_t		cand;			/* latest full mention */
 	size_t		first;			/* token of its first mention */
 	int			mentions;
@@ -693,6 +701,13 @@ surname_token(const ctx *c, const cand *k)
 	while (last > k->first + 1 && is_hyphen(c, last - 1))
 		last -= 2;
 	return last;
+}
+
+/* Whether token t's fold is p's surname. */
+static bool
+is_key(const person *p, const nk_token *t)
+{
+	return p->key_len == t->fold_len && p->key[0] == t->fold[0] && memcmp(p->key, t->fold, t->fold_len) == 0;
 }
 
 static bool
@@ -721,12 +736,13 @@ coreference_pass(ctx *c)
 		s = surname_token(c, p);
 		for (size_t q = 0; q < people.count; q++)
 			if (same_entity(&c->cands.items[people.items[q].cand], p) &&
-				strcmp(people.items[q].key, c->tok[s].fold) == 0)
+				is_key(&people.items[q], &c->tok[s]))
 				found = &people.items[q];
 		if (found)
 			continue;
 		found = nk_vec_push(c->arena, &people);
 		found->key = c->tok[s].fold;
+		found->key_len = c->tok[s].fold_len;
 		found->cand = (int32_t) k;
 		found->first = p->first;
 	}
@@ -746,7 +762,7 @@ coreference_pass(ctx *c)
 		{
 			person	   *p = &people.items[q];
 
-			if (strcmp(p->key, c->tok[i].fold) != 0)
+			if (!is_key(p, &c->tok[i]))
 				continue;
 			matches++;
 			if (best == NULL)
@@ -783,30 +799,23 @@ coreference_pass(ctx *c)
 	}
 }
 
-static int
-compare_ids(const void *a, const void *b)
-{
-	int32_t		x = *(const int32_t *) a;
-	int32_t		y = *(const int32_t *) b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void
 role_pass(ctx *c, const nk_gaz_match_list *roles)
 {
-	int32_t    *named_ids;
-	size_t		nnamed = 0;
+	size_t		nentities = nk_gazetteer_entity_count(c->g);
+	uint8_t    *named_set;
 
 	if (roles->count == 0)
 		return;
-	/* the gazetteer entities the article names, sorted for lookups */
-	named_ids = nk_arena_alloc(c->arena, (c->cands.count + 1) * sizeof(int32_t));
+	/* the gazetteer entities the article names, a bit each */
+	named_set = nk_arena_zalloc(c->arena, nentities / 8 + 1);
 	for (size_t k = 0; k < c->cands.count; k++)
-		if (!c->cands.items[k].dead && c->cands.items[k].gaz >= 0)
-			named_ids[nnamed++] = c->cands.items[k].gaz;
-	if (nnamed > 1)
-		qsort(named_ids, nnamed, sizeof(int32_t), compare_ids);
+	{
+		int32_t		gaz = c->cands.items[k].gaz;
+
+		if (!c->cands.items[k].dead && gaz >= 0 && (size_t) gaz < nentities)
+			named_set[gaz >> 3] |= (uint8_t) (1u << (gaz & 7));
+	}
 
 	for (size_t r = 0; r < roles->count; r++)
 	{
@@ -824,7 +833,8 @@ role_pass(ctx *c, const nk_gaz_match_list *roles)
 			(c->titled[after] || (owner_of(c, after) && owner_of(c, after)->label == NK_LABEL_PERSON)))
 			continue;
 		for (size_t h = 0; h < nholders; h++)
-			if (nnamed > 0 && bsearch(&holders[h], named_ids, nnamed, sizeof(int32_t), compare_ids))
+			if (holders[h] >= 0 && (size_t) holders[h] < nentities &&
+				(named_set[holders[h] >> 3] & (1u << (holders[h] & 7))))
 			{
 				named++;
 				chosen = holders[h];
@@ -914,17 +924,39 @@ capital_pass(ctx *c)
 
 /* ---------------------------------------------------------------- driver */
 
-static int
-cand_order(const void *a, const void *b)
+/*
+ * Order the candidates by first token, a longer one first, keeping the
+ * order they were found in otherwise: a counting sort on the first token
+ * (the token count bounds it), then an insertion sort of each run of equal
+ * first tokens, which has a candidate or two.
+ */
+static void
+sort_cands(ctx *c)
 {
-	const cand *x = a;
-	const cand *y = b;
+	size_t		n = c->cands.count;
+	size_t	   *start = nk_arena_zalloc(c->arena, (c->ntok + 1) * sizeof(size_t));
+	cand	   *sorted = nk_arena_alloc(c->arena, n * sizeof(cand));
 
-	if (x->first != y->first)
-		return x->first < y->first ? -1 : 1;
-	if (x->last != y->last)
-		return x->last > y->last ? -1 : 1;
-	return 0;
+	for (size_t k = 0; k < n; k++)
+		start[c->cands.items[k].first + 1]++;
+	for (size_t i = 0; i < c->ntok; i++)
+		start[i + 1] += start[i];
+	for (size_t k = 0; k < n; k++)
+		sorted[start[c->cands.items[k].first]++] = c->cands.items[k];
+	for (size_t k = 1; k < n; k++)
+	{
+		cand		m = sorted[k];
+		size_t		j = k;
+
+		while (j > 0 && sorted[j - 1].first == m.first && sorted[j - 1].last < m.last)
+		{
+			sorted[j] = sorted[j - 1];
+			j--;
+		}
+		sorted[j] = m;
+	}
+	c->cands.items = sorted;
+	c->cands.capacity = n;
 }
 
 void
@@ -944,6 +976,9 @@ nk_extract_entities(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g, n
 	if (n == 0)
 		return;
 	c.ids = nk_gazetteer_token_ids(arena, g, doc);
+	c.lists = nk_arena_alloc(arena, n * sizeof(uint32_t));
+	for (size_t i = 0; i < n; i++)
+		c.lists[i] = nk_gazetteer_word_lists(g, c.ids[i]);
 	c.owner = nk_arena_alloc(arena, n * sizeof(int32_t));
 	memset(c.owner, 0xff, n * sizeof(int32_t));
 	c.titled = nk_arena_zalloc(arena, n * sizeof(bool));
@@ -960,7 +995,7 @@ nk_extract_entities(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g, n
 	capital_pass(&c);
 
 	if (c.cands.count > 1)
-		qsort(c.cands.items, c.cands.count, sizeof(cand), cand_order);
+		sort_cands(&c);
 	for (size_t k = 0; k < c.cands.count; k++)
 	{
 		const cand *m = &c.cands.items[k];

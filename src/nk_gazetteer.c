@@ -311,6 +311,7 @@ struct nk_gazetteer
 	uint16_t   *lexmask;
 	int8_t	   *head_label;
 	int32_t    *surname;		/* per form: the one person with that surname, -1 none, -2 several */
+	int32_t		byte_form[256]; /* the form of each one-byte fold, or -1 */
 	strtab		entity_keys;
 	nk_gaz_entity *entities;
 	size_t		nentities;
@@ -324,6 +325,7 @@ struct nk_gazetteer
 	uint16_t   *depth;
 	uint8_t    *flags;
 	edgetab		edges;
+	int32_t    *root_child;		/* per form: the root's child on it, or -1 */
 	/* role holders: holders[holder_start[r] .. holder_start[r + 1]) */
 	size_t		nroles;
 	int32_t    *holder_start;
@@ -876,6 +878,17 @@ nk_gazetteer_build(nk_gazetteer_builder *b)
 		COPY_ARRAY(arena, g->edges.keys, b->edges.keys, b->edges.nslots);
 		COPY_ARRAY(arena, g->edges.values, b->edges.values, b->edges.nslots);
 	}
+	/* the root is where most transitions start: its edges by form, in an array */
+	g->root_child = nk_arena_alloc(arena, (b->forms.count ? b->forms.count : 1) * sizeof(int32_t));
+	for (size_t f = 0; f < b->forms.count; f++)
+		g->root_child[f] = edge_find(&g->edges, 0, (int32_t) f);
+	for (int c = 0; c < 256; c++)
+	{
+		char		ch = (char) c;
+
+		g->byte_form[c] = c == 0 ? -1 : strtab_find(&g->forms, &ch, 1, hash_bytes(&ch, 1));
+	}
+
 	queue = nk_arena_alloc(b->arena, n * sizeof(int32_t));
 	g->fail[0] = 0;
 	g->dict[0] = -1;
@@ -1012,6 +1025,16 @@ typedef struct form_cache_entry
 	int32_t		id;
 } form_cache_entry;
 
+/* memcmp() == 0 for the few bytes of a word, without a call */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 int32_t *
 nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc)
 {
@@ -1032,6 +1055,12 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 			ids[i] = NK_GAZ_SKIP;
 			continue;
 		}
+		if (t->fold_len == 1)
+		{
+			/* punctuation mostly: a table by byte */
+			ids[i] = g->byte_form[(unsigned char) t->fold[0]];
+			continue;
+		}
 		if (t->fold_len > 1 && t->fold_len < sizeof(buf))
 		{
 			/* the form is the fold itself unless it has a period or an apostrophe */
@@ -1049,7 +1078,7 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 			{
 				form_cache_entry *e = &cache[(h ^ (h >> 16)) & (FORM_CACHE_SIZE - 1)];
 
-				if (e->fold == NULL || e->len != t->fold_len || memcmp(e->fold, t->fold, t->fold_len) != 0)
+				if (e->fold == NULL || e->len != t->fold_len || !same_bytes(e->fold, t->fold, t->fold_len))
 				{
 					e->fold = t->fold;
 					e->len = t->fold_len;
@@ -1077,6 +1106,14 @@ nk_gazetteer_has_word(const nk_gazetteer *g, int32_t id, nk_lexicon lexicon, con
 	if (value && lexicon == NK_LEX_HEAD)
 		*value = label_names[g->head_label[id]];
 	return true;
+}
+
+uint32_t
+nk_gazetteer_word_lists(const nk_gazetteer *g, int32_t id)
+{
+	if (id < 0 || (size_t) id >= g->forms.count)
+		return 0;
+	return g->lexmask[id] & ((1u << NK_LEXICON_COUNT) - 1);
 }
 
 int32_t
@@ -1174,7 +1211,7 @@ nk_gazetteer_match(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc,
 		{
 			for (;;)
 			{
-				int32_t		next = edge_find(&g->edges, state, form);
+				int32_t		next = state == 0 ? g->root_child[form] : edge_find(&g->edges, state, form);
 
 				if (next >= 0)
 				{

@@ -137,6 +137,8 @@ extern int32_t *nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, c
 /* Whether the token form id is in the word list; *value gets its value. */
 extern bool nk_gazetteer_has_word(const nk_gazetteer *g, int32_t id, nk_lexicon lexicon,
 								  const char **value);
+/* The word lists (a bit 1 << lexicon each) that have the token form id; 0 for no form. */
+extern uint32_t nk_gazetteer_word_lists(const nk_gazetteer *g, int32_t id);
 /* The only person whose surname (last name, or first of a Korean name) has form id, or -1. */
 extern int32_t nk_gazetteer_surname_holder(const nk_gazetteer *g, int32_t id);
 /* The form id of a folded word, or -1. */

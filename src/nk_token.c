@@ -186,10 +186,16 @@ scan_word(const char *s, size_t len, size_t pos, word_shape *shape)
 
 			if (k == L)
 			{
+				/* a run of lower-case letters, counted once */
+				size_t		run = p;
+
+				while (++p < len && ascii_class[(unsigned char) s[p]] == L)
+					;
 				digits_only = false;
-				segment_letters++;
-				letters++;
+				segment_letters += p - run;
+				letters += p - run;
 				first = false;
+				continue;
 			}
 			else if (k == U)
 			{
