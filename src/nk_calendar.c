@@ -104,31 +104,38 @@ nk_iso_week(int32_t days, int *iso_year, int *week)
 typedef struct name_entry
 {
 	const char *name;
+	size_t		len;
 	int			value;
 } name_entry;
 
+#define NAME(name, value) {name, sizeof(name) - 1, value}
+
 static const name_entry month_names[] = {
-	{"january", 1}, {"jan", 1}, {"february", 2}, {"feb", 2}, {"march", 3}, {"mar", 3},
-	{"april", 4}, {"apr", 4}, {"may", 5}, {"june", 6}, {"jun", 6}, {"july", 7}, {"jul", 7},
-	{"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
-	{"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12}, {NULL, 0}
+	NAME("january", 1), NAME("jan", 1), NAME("february", 2), NAME("feb", 2), NAME("march", 3),
+	NAME("mar", 3), NAME("april", 4), NAME("apr", 4), NAME("may", 5), NAME("june", 6),
+	NAME("jun", 6), NAME("july", 7), NAME("jul", 7), NAME("august", 8), NAME("aug", 8),
+	NAME("september", 9), NAME("sept", 9), NAME("sep", 9), NAME("october", 10), NAME("oct", 10),
+	NAME("november", 11), NAME("nov", 11), NAME("december", 12), NAME("dec", 12), {NULL, 0, 0}
 };
 
 static const name_entry weekday_names[] = {
-	{"monday", 0}, {"mon", 0}, {"tuesday", 1}, {"tue", 1}, {"tues", 1}, {"wednesday", 2},
-	{"wed", 2}, {"thursday", 3}, {"thu", 3}, {"thur", 3}, {"thurs", 3}, {"friday", 4},
-	{"fri", 4}, {"saturday", 5}, {"sat", 5}, {"sunday", 6}, {"sun", 6}, {NULL, 0}
+	NAME("monday", 0), NAME("mon", 0), NAME("tuesday", 1), NAME("tue", 1), NAME("tues", 1),
+	NAME("wednesday", 2), NAME("wed", 2), NAME("thursday", 3), NAME("thu", 3), NAME("thur", 3),
+	NAME("thurs", 3), NAME("friday", 4), NAME("fri", 4), NAME("saturday", 5), NAME("sat", 5),
+	NAME("sunday", 6), NAME("sun", 6), {NULL, 0, 0}
 };
 
 /* folded abbreviation, minutes east of UTC */
 static const name_entry zone_names[] = {
-	{"utc", 0}, {"gmt", 0}, {"ut", 0}, {"z", 0}, {"wet", 0}, {"west", 60}, {"bst", 60},
-	{"cet", 60}, {"cest", 120}, {"met", 60}, {"mest", 120}, {"eet", 120}, {"eest", 180},
-	{"msk", 180}, {"pkt", 300}, {"ist", 330}, {"ict", 420}, {"wib", 420}, {"hkt", 480},
-	{"sgt", 480}, {"pht", 480}, {"awst", 480}, {"kst", 540}, {"jst", 540}, {"acst", 570},
-	{"acdt", 630}, {"aest", 600}, {"aedt", 660}, {"vlat", 600}, {"nzst", 720}, {"nzdt", 780},
-	{"est", -300}, {"edt", -240}, {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},
-	{"pst", -480}, {"pdt", -420}, {"akst", -540}, {"akdt", -480}, {"hst", -600}, {NULL, 0}
+	NAME("utc", 0), NAME("gmt", 0), NAME("ut", 0), NAME("z", 0), NAME("wet", 0), NAME("west", 60),
+	NAME("bst", 60), NAME("cet", 60), NAME("cest", 120), NAME("met", 60), NAME("mest", 120),
+	NAME("eet", 120), NAME("eest", 180), NAME("msk", 180), NAME("pkt", 300), NAME("ist", 330),
+	NAME("ict", 420), NAME("wib", 420), NAME("hkt", 480), NAME("sgt", 480), NAME("pht", 480),
+	NAME("awst", 480), NAME("kst", 540), NAME("jst", 540), NAME("acst", 570), NAME("acdt", 630),
+	NAME("aest", 600), NAME("aedt", 660), NAME("vlat", 600), NAME("nzst", 720), NAME("nzdt", 780),
+	NAME("est", -300), NAME("edt", -240), NAME("cst", -360), NAME("cdt", -300), NAME("mst", -420),
+	NAME("mdt", -360), NAME("pst", -480), NAME("pdt", -420), NAME("akst", -540), NAME("akdt", -480),
+	NAME("hst", -600), {NULL, 0, 0}
 };
 
 static const name_entry *
@@ -137,8 +144,7 @@ find_name(const name_entry *table, const char *fold, size_t len)
 	if (len == 0)
 		return NULL;
 	for (; table->name; table++)
-		if (table->name[0] == fold[0] && strlen(table->name) == len &&
-			memcmp(table->name, fold, len) == 0)
+		if (table->len == len && table->name[0] == fold[0] && memcmp(table->name, fold, len) == 0)
 			return table;
 	return NULL;
 }

@@ -358,6 +358,7 @@ enum
 typedef struct wc_entry
 {
 	const char *w;				/* NULL: a free slot */
+	uint16_t	len;			/* strlen(w) */
 	uint16_t	mask;			/* WC_* classes of the word */
 	uint16_t	trig_lo;		/* nk_ev_triggers entries with this first word */
 	uint16_t	trig_n;
@@ -371,32 +372,40 @@ static wc_entry wc_table[WC_SIZE];
 static bool wc_ready;
 
 static uint32_t
-wc_hash(const char *w)
+wc_hash(const char *w, size_t len)
 {
 	uint32_t	h = 2166136261u;
 
-	for (; *w; w++)
-		h = (h ^ (uint8_t) *w) * 16777619u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (uint8_t) w[i]) * 16777619u;
 	return h;
 }
 
+/* The entry of the len bytes at w; a new one if insert (w must then stay). */
 static wc_entry *
-wc_find(const char *w, bool insert)
+wc_find_bytes(const char *w, size_t len, bool insert)
 {
-	for (uint32_t i = wc_hash(w) & (WC_SIZE - 1);; i = (i + 1) & (WC_SIZE - 1))
+	for (uint32_t i = wc_hash(w, len) & (WC_SIZE - 1);; i = (i + 1) & (WC_SIZE - 1))
 	{
 		wc_entry   *e = &wc_table[i];
 
 		if (e->w == NULL)
 		{
-			if (!insert)
+			if (!insert || len > UINT16_MAX)
 				return NULL;
 			e->w = w;
+			e->len = (uint16_t) len;
 			return e;
 		}
-		if (e->w[0] == w[0] && strcmp(e->w, w) == 0)
+		if (e->len == len && memcmp(e->w, w, len) == 0)
 			return e;
 	}
+}
+
+static wc_entry *
+wc_find(const char *w, bool insert)
+{
+	return wc_find_bytes(w, strlen(w), insert);
 }
 
 static void
@@ -2799,7 +2808,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	wc_init();
 	c.tw = nk_arena_alloc(arena, (c.ntok + 1) * sizeof(wc_entry *));
 	for (size_t i = 0; i < c.ntok; i++)
-		c.tw[i] = wc_find(c.tok[i].fold, false);
+		c.tw[i] = wc_find_bytes(c.tok[i].fold, c.tok[i].fold_len, false);
 	c.in_date = nk_arena_zalloc(arena, c.ntok + 1);
 	for (size_t k = 0; k < dates->count; k++)
 	{
