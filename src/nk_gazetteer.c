@@ -304,6 +304,34 @@ struct nk_gazetteer_builder
 	NK_VEC(person_alias) persons;
 };
 
+/*
+ * The forms looked up lately, by hash, with their bytes kept in the entry:
+ * news text repeats its words within and across articles, and the forms
+ * table is too large to stay in the CPU's cache.  The cache belongs to the
+ * gazetteer and outlives documents; it changes no result, and a gazetteer is
+ * used by one thread at a time (a backend, a test program).
+ */
+#define FORM_CACHE_SIZE 2048	/* a power of two */
+#define FORM_CACHE_BYTES 23		/* longer forms are looked up in the table */
+
+typedef struct form_cache_entry
+{
+	char		bytes[FORM_CACHE_BYTES];
+	uint8_t		len;			/* 0: an empty entry */
+	int32_t		id;
+} form_cache_entry;
+
+/* A node of the automaton: what matching reads of it, in one place. */
+typedef struct gaz_node
+{
+	int32_t		fail;
+	int32_t		dict;			/* nearest proper suffix node with an output, or -1 */
+	int32_t		entity;			/* the alias ending here, or -1 */
+	int32_t		role;			/* the role phrase ending here, or -1 */
+	uint16_t	depth;			/* tokens from the root */
+	uint8_t		flags;			/* NODE_* */
+} gaz_node;
+
 struct nk_gazetteer
 {
 	nk_arena   *arena;
@@ -312,18 +340,14 @@ struct nk_gazetteer
 	int8_t	   *head_label;
 	int32_t    *surname;		/* per form: the one person with that surname, -1 none, -2 several */
 	int32_t		byte_form[256]; /* the form of each one-byte fold, or -1 */
+	form_cache_entry *form_cache;	/* FORM_CACHE_SIZE entries, see nk_gazetteer_token_ids() */
 	strtab		entity_keys;
 	nk_gaz_entity *entities;
 	size_t		nentities;
 	size_t		aliases;
 	/* automaton */
 	size_t		nnodes;
-	int32_t    *fail;
-	int32_t    *dict;			/* nearest proper suffix node with an output, or -1 */
-	int32_t    *entity;
-	int32_t    *role;
-	uint16_t   *depth;
-	uint8_t    *flags;
+	gaz_node   *node;			/* the automaton's nodes; 0 is the root */
 	edgetab		edges;
 	int32_t    *root_child;		/* per form: the root's child on it, or -1 */
 	/* role holders: holders[holder_start[r] .. holder_start[r + 1]) */
@@ -852,18 +876,13 @@ nk_gazetteer_build(nk_gazetteer_builder *b)
 
 	/* automaton: nodes, then failure and dictionary links in breadth-first order */
 	g->nnodes = n;
-	g->fail = nk_arena_alloc(arena, n * sizeof(int32_t));
-	g->dict = nk_arena_alloc(arena, n * sizeof(int32_t));
-	g->entity = nk_arena_alloc(arena, n * sizeof(int32_t));
-	g->role = nk_arena_alloc(arena, n * sizeof(int32_t));
-	g->depth = nk_arena_alloc(arena, n * sizeof(uint16_t));
-	g->flags = nk_arena_alloc(arena, n * sizeof(uint8_t));
+	g->node = nk_arena_alloc(arena, (n ? n : 1) * sizeof(gaz_node));
 	for (size_t i = 0; i < n; i++)
 	{
-		g->entity[i] = b->nodes.items[i].entity;
-		g->role[i] = b->nodes.items[i].role;
-		g->depth[i] = b->nodes.items[i].depth;
-		g->flags[i] = b->nodes.items[i].flags;
+		g->node[i].entity = b->nodes.items[i].entity;
+		g->node[i].role = b->nodes.items[i].role;
+		g->node[i].depth = b->nodes.items[i].depth;
+		g->node[i].flags = b->nodes.items[i].flags;
 	}
 	g->edges.count = b->edges.count;
 	g->edges.nslots = b->edges.nslots;
@@ -878,6 +897,8 @@ nk_gazetteer_build(nk_gazetteer_builder *b)
 		COPY_ARRAY(arena, g->edges.keys, b->edges.keys, b->edges.nslots);
 		COPY_ARRAY(arena, g->edges.values, b->edges.values, b->edges.nslots);
 	}
+	g->form_cache = nk_arena_zalloc(arena, FORM_CACHE_SIZE * sizeof(form_cache_entry));
+
 	/* the root is where most transitions start: its edges by form, in an array */
 	g->root_child = nk_arena_alloc(arena, (b->forms.count ? b->forms.count : 1) * sizeof(int32_t));
 	for (size_t f = 0; f < b->forms.count; f++)
@@ -890,8 +911,8 @@ nk_gazetteer_build(nk_gazetteer_builder *b)
 	}
 
 	queue = nk_arena_alloc(b->arena, n * sizeof(int32_t));
-	g->fail[0] = 0;
-	g->dict[0] = -1;
+	g->node[0].fail = 0;
+	g->node[0].dict = -1;
 	queue[tail++] = 0;
 	while (head < tail)
 	{
@@ -904,19 +925,22 @@ nk_gazetteer_build(nk_gazetteer_builder *b)
 
 			if (u != 0)
 			{
-				int32_t		s = g->fail[u];
+				int32_t		s = g->node[u].fail;
 
 				for (;;)
 				{
 					f = edge_find(&g->edges, s, form);
 					if (f >= 0 || s == 0)
 						break;
-					s = g->fail[s];
+					s = g->node[s].fail;
 				}
 			}
-			g->fail[c] = f >= 0 ? f : 0;
-			g->dict[c] = (g->entity[g->fail[c]] >= 0 || g->role[g->fail[c]] >= 0)
-				? g->fail[c] : g->dict[g->fail[c]];
+			g->node[c].fail = f >= 0 ? f : 0;
+			{
+				const gaz_node *fn = &g->node[g->node[c].fail];
+
+				g->node[c].dict = (fn->entity >= 0 || fn->role >= 0) ? g->node[c].fail : fn->dict;
+			}
 			queue[tail++] = c;
 		}
 		if ((head & 4095) == 0)
@@ -1012,19 +1036,6 @@ nk_gazetteer_role_holders(const nk_gazetteer *g, int32_t role, const int32_t **h
 	return (size_t) (g->holder_start[role + 1] - g->holder_start[role]);
 }
 
-/*
- * The forms a document has looked up lately, by hash: news text repeats its
- * words, and the gazetteer's table is too large to stay in the CPU's cache.
- */
-#define FORM_CACHE_SIZE 256		/* a power of two */
-
-typedef struct form_cache_entry
-{
-	const char *fold;			/* NULL for an empty entry */
-	uint32_t	len;
-	int32_t		id;
-} form_cache_entry;
-
 /* memcmp() == 0 for the few bytes of a word, without a call */
 static inline bool
 same_bytes(const char *a, const char *b, size_t n)
@@ -1040,7 +1051,7 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 {
 	size_t		n = doc->tokens.count;
 	int32_t    *ids = nk_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
-	form_cache_entry *cache = nk_arena_zalloc(arena, FORM_CACHE_SIZE * sizeof(form_cache_entry));
+	form_cache_entry *cache = g->form_cache;
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -1061,7 +1072,7 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 			ids[i] = g->byte_form[(unsigned char) t->fold[0]];
 			continue;
 		}
-		if (t->fold_len > 1 && t->fold_len < sizeof(buf))
+		if (t->fold_len > 1 && t->fold_len <= FORM_CACHE_BYTES)
 		{
 			/* the form is the fold itself unless it has a period or an apostrophe */
 			uint32_t	h = 2166136261u;
@@ -1078,10 +1089,10 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 			{
 				form_cache_entry *e = &cache[(h ^ (h >> 16)) & (FORM_CACHE_SIZE - 1)];
 
-				if (e->fold == NULL || e->len != t->fold_len || !same_bytes(e->fold, t->fold, t->fold_len))
+				if (e->len != t->fold_len || !same_bytes(e->bytes, t->fold, t->fold_len))
 				{
-					e->fold = t->fold;
-					e->len = t->fold_len;
+					memcpy(e->bytes, t->fold, t->fold_len);
+					e->len = (uint8_t) t->fold_len;
 					e->id = strtab_find(&g->forms, t->fold, t->fold_len, h);
 				}
 				ids[i] = e->id;
@@ -1142,7 +1153,7 @@ nk_gazetteer_has_string(const nk_gazetteer *g, const char *w, size_t len, nk_lex
 static bool
 case_allows(const nk_gazetteer *g, int32_t node, const nk_token *t)
 {
-	uint8_t		f = g->flags[node];
+	uint8_t		f = g->node[node].flags;
 
 	if (f & NODE_CASE_FREE)
 		return true;
@@ -1220,24 +1231,25 @@ nk_gazetteer_match(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc,
 				}
 				if (state == 0)
 					break;
-				state = g->fail[state];
+				state = g->node[state].fail;
 			}
 		}
-		for (int32_t s = (g->entity[state] >= 0 || g->role[state] >= 0) ? state : g->dict[state];
-			 s > 0; s = g->dict[s])
+		for (int32_t s = (g->node[state].entity >= 0 || g->node[state].role >= 0) ? state : g->node[state].dict;
+			 s > 0; s = g->node[s].dict)
 		{
-			size_t		start = p + 1 - g->depth[s];
+			const gaz_node *node = &g->node[s];
+			size_t		start = p + 1 - node->depth;
 
-			if (g->entity[s] >= 0 && ent_end[start] < (int32_t) p &&
+			if (node->entity >= 0 && ent_end[start] < (int32_t) p &&
 				case_allows(g, s, &doc->tokens.items[pos[start]]))
 			{
 				ent_end[start] = (int32_t) p;
-				ent_id[start] = g->entity[s];
+				ent_id[start] = node->entity;
 			}
-			if (g->role[s] >= 0 && role_end[start] < (int32_t) p)
+			if (node->role >= 0 && role_end[start] < (int32_t) p)
 			{
 				role_end[start] = (int32_t) p;
-				role_id[start] = g->role[s];
+				role_id[start] = node->role;
 			}
 		}
 		if ((p & 4095) == 4095)
