@@ -274,6 +274,13 @@ mark_quiet(ctx *c)
 			c->quiet[s] = true;
 			continue;
 		}
+		stop = last->kind == NK_TOKEN_PUNCT &&
+			(nk_token_is(last, ".") || nk_token_is(last, "!") || nk_token_is(last, "?") ||
+			 nk_token_is(last, "\"") || nk_token_is(last, ")"));
+		/* a headline stands on a line of its own, without a final stop */
+		if (stop || !(c->tok[first].flags & (NK_TOKEN_LINE_BEFORE | NK_TOKEN_PARA_BEFORE)) ||
+			(end < c->ntok && !(c->tok[end].flags & NK_TOKEN_LINE_BEFORE)))
+			continue;
 		for (size_t i = first; i < end; i++)
 		{
 			if (c->tok[i].kind != NK_TOKEN_WORD || is_function_word(&c->tok[i]))
@@ -282,13 +289,7 @@ mark_quiet(ctx *c)
 			if (c->tok[i].flags & (NK_TOKEN_CAPITALIZED | NK_TOKEN_ALL_CAPS))
 				caps++;
 		}
-		stop = last->kind == NK_TOKEN_PUNCT &&
-			(nk_token_is(last, ".") || nk_token_is(last, "!") || nk_token_is(last, "?") ||
-			 nk_token_is(last, "\"") || nk_token_is(last, ")"));
-		/* a headline stands on a line of its own */
-		if (!stop && words >= 3 && words <= 25 && caps * 10 >= words * 6 &&
-			(c->tok[first].flags & (NK_TOKEN_LINE_BEFORE | NK_TOKEN_PARA_BEFORE)) &&
-			(end == c->ntok || (c->tok[end].flags & NK_TOKEN_LINE_BEFORE)))
+		if (words >= 3 && words <= 25 && caps * 10 >= words * 6)
 			c->quiet[s] = true;
 	}
 }

@@ -150,6 +150,7 @@ typedef struct word_shape
 	bool		numeric;		/* digits only (with inner , and .) */
 	bool		dotted;			/* single letters joined by periods (U.S.) */
 	bool		ascii;			/* ASCII bytes only */
+	bool		lower;			/* no upper-case letter */
 	uint16_t	flags;			/* NK_TOKEN_CAPITALIZED, _ALL_CAPS, _HAS_DIGIT */
 } word_shape;
 
@@ -303,6 +304,7 @@ scan_word(const char *s, size_t len, size_t pos, word_shape *shape)
 		flags |= NK_TOKEN_ALL_CAPS;
 	shape->numeric = digits_only;
 	shape->ascii = ascii;
+	shape->lower = upper == 0;
 	shape->flags = flags;
 	return p;
 }
@@ -310,20 +312,24 @@ scan_word(const char *s, size_t len, size_t pos, word_shape *shape)
 /* Set the fold of word token t from its first fold_bytes bytes. */
 static void
 fold_word(nk_arena *arena, fold_space *fs, const char *text, nk_token *t, size_t fold_bytes,
-		  bool ascii)
+		  const word_shape *shape)
 {
 	const char *s = text + t->start;
 
-	if (ascii)
+	if (shape->ascii)
 	{
 		char	   *f = fold_take(arena, fs, fold_bytes + 1);
 
-		for (size_t i = 0; i < fold_bytes; i++)
-		{
-			unsigned char c = (unsigned char) s[i];
+		/* most words are in lower case already */
+		if (shape->lower)
+			memcpy(f, s, fold_bytes);
+		else
+			for (size_t i = 0; i < fold_bytes; i++)
+			{
+				unsigned char c = (unsigned char) s[i];
 
-			f[i] = (char) (c + ((unsigned) (c - 'A') < 26 ? 32 : 0));
-		}
+				f[i] = (char) (c + ((unsigned) (c - 'A') < 26 ? 32 : 0));
+			}
 		f[fold_bytes] = '\0';
 		t->fold = f;
 		t->fold_len = (uint32_t) fold_bytes;
@@ -486,7 +492,7 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 					t->len = end + 1 - start;
 				}
 			}
-			fold_word(arena, &fs, text, t, fold_bytes, shape.ascii);
+			fold_word(arena, &fs, text, t, fold_bytes, &shape);
 			pos = start + t->len;
 			/* a possessive 's or a plural possessive ' after s */
 			if (pos < len)
