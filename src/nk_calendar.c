@@ -149,10 +149,27 @@ find_name(const name_entry *table, const char *fold, size_t len)
 	return NULL;
 }
 
+#define LETTER(c) (1u << ((c) - 'a'))
+#define MONTH_LETTERS (LETTER('j') | LETTER('f') | LETTER('m') | LETTER('a') | LETTER('s') | \
+					   LETTER('o') | LETTER('n') | LETTER('d'))
+#define WEEKDAY_LETTERS (LETTER('m') | LETTER('t') | LETTER('w') | LETTER('f') | LETTER('s'))
+
+/* Whether a word of len bytes from fold can be in a table of names with those first letters. */
+static bool
+may_be_name(const char *fold, size_t len, uint32_t first_letters)
+{
+	unsigned	first;
+
+	if (len < 3 || len > 9)
+		return false;
+	first = (unsigned char) fold[0] - 'a';
+	return first < 26 && (first_letters & (1u << first));
+}
+
 int
 nk_month_from_word(const char *fold, size_t len)
 {
-	const name_entry *e = find_name(month_names, fold, len);
+	const name_entry *e = may_be_name(fold, len, MONTH_LETTERS) ? find_name(month_names, fold, len) : NULL;
 
 	return e ? e->value : 0;
 }
@@ -160,7 +177,7 @@ nk_month_from_word(const char *fold, size_t len)
 int
 nk_weekday_from_word(const char *fold, size_t len)
 {
-	const name_entry *e = find_name(weekday_names, fold, len);
+	const name_entry *e = may_be_name(fold, len, WEEKDAY_LETTERS) ? find_name(weekday_names, fold, len) : NULL;
 
 	return e ? e->value : -1;
 }

@@ -1524,6 +1524,74 @@ build_word_table(void)
 
 /* ---------------------------------------------------------------- output */
 
+/* Write v, 0 <= v, in at least width digits; return the end. */
+static char *
+put_digits(char *p, int v, int width)
+{
+	char		digits[12];
+	int			n = 0;
+
+	do
+	{
+		digits[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n < width)
+		digits[n++] = '0';
+	while (n > 0)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* Write "YYYY-MM-DD", "YYYY-MM" (d < 0) or "YYYY" (m < 0); return the end. */
+static char *
+put_ymd(char *p, int y, int m, int d)
+{
+	p = put_digits(p, y, 4);
+	if (m >= 0)
+	{
+		*p++ = '-';
+		p = put_digits(p, m, 2);
+	}
+	if (m >= 0 && d >= 0)
+	{
+		*p++ = '-';
+		p = put_digits(p, d, 2);
+	}
+	return p;
+}
+
+/*
+ * The TIMEX value of the common precisions, without printf (which costs
+ * more than the rest of the date); NULL for other values and years, which
+ * timex_of() prints.
+ */
+static const char *
+timex_fast(nk_arena *arena, nk_precision precision, int y, int m, int d, int y2, int m2, int d2)
+{
+	char	   *out;
+	char	   *p;
+
+	if (y < 0 || y > 9999 || y2 < 0 || y2 > 9999)
+		return NULL;
+	if (precision != NK_PREC_DAY && precision != NK_PREC_MONTH && precision != NK_PREC_YEAR &&
+		precision != NK_PREC_RANGE)
+		return NULL;
+	p = out = nk_arena_alloc(arena, 24);
+	if (precision == NK_PREC_YEAR)
+		m = -1;
+	if (precision == NK_PREC_MONTH || precision == NK_PREC_YEAR)
+		d = -1;
+	p = put_ymd(p, y, m, d);
+	if (precision == NK_PREC_RANGE)
+	{
+		*p++ = '/';
+		p = put_ymd(p, y2, m2, d2);
+	}
+	*p = '\0';
+	return out;
+}
+
 static const char *
 timex_of(nk_arena *arena, const found *f)
 {
@@ -1540,6 +1608,12 @@ timex_of(nk_arena *arena, const found *f)
 		return NULL;
 	nk_civil_from_days(f->from, &y, &m, &d);
 	nk_civil_from_days(f->to, &y2, &m2, &d2);
+	{
+		const char *fast = timex_fast(arena, f->precision, y, m, d, y2, m2, d2);
+
+		if (fast)
+			return fast;
+	}
 	switch (f->precision)
 	{
 		case NK_PREC_DAY:

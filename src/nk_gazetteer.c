@@ -780,14 +780,23 @@ nk_gazetteer_load_lexicon(nk_gazetteer_builder *b, nk_lexicon lexicon, const cha
 
 /* ---------------------------------------------------------------- build */
 
+/* The entity named canonical with the label (any label if < 0); scratch holds keys of 256 bytes or more. */
 static int32_t
 find_entity(const strtab *keys, nk_arena *scratch, const char *canonical, int label)
 {
 	for (int l = (label >= 0 ? label : 0); l < (label >= 0 ? label + 1 : NK_LABEL_COUNT); l++)
 	{
-		char	   *key = nk_arena_sprintf(scratch, "%s\x1f%s", label_names[l], canonical);
-		size_t		n = strlen(key);
-		int32_t		id = strtab_find(keys, key, n, hash_bytes(key, n));
+		size_t		label_len = strlen(label_names[l]);
+		size_t		canonical_len = strlen(canonical);
+		size_t		n = label_len + 1 + canonical_len;
+		char		buf[256];
+		char	   *key = n < sizeof(buf) ? buf : nk_arena_alloc(scratch, n + 1);
+		int32_t		id;
+
+		memcpy(key, label_names[l], label_len);
+		key[label_len] = '\x1f';
+		memcpy(key + label_len + 1, canonical, canonical_len + 1);
+		id = strtab_find(keys, key, n, hash_bytes(key, n));
 
 		if (id >= 0)
 			return id;
@@ -996,9 +1005,14 @@ nk_gazetteer_alias_count(const nk_gazetteer *g)
 int32_t
 nk_gazetteer_find(const nk_gazetteer *g, const char *canonical, int label)
 {
-	nk_arena   *scratch = nk_arena_create();
-	int32_t		id = find_entity(&g->entity_keys, scratch, canonical, label);
+	nk_arena   *scratch;
+	int32_t		id;
 
+	/* a key short enough is built on the stack */
+	if (strlen(canonical) < 200)
+		return find_entity(&g->entity_keys, NULL, canonical, label);
+	scratch = nk_arena_create();
+	id = find_entity(&g->entity_keys, scratch, canonical, label);
 	nk_arena_destroy(scratch);
 	return id;
 }
