@@ -620,23 +620,27 @@ BEGIN
     -- (nk_article once, nk_extract once), given ids and stored with their
     -- mentions, events and claims.  A page another session stores at the
     -- same time is skipped by ON CONFLICT DO NOTHING on the unique indexes.
+    -- The stored pages are left out in a CTE of their own, before parsing:
+    -- in one query the planner may run the (cheap-looking) parse first.
     WITH p AS MATERIALIZED (
         SELECT i.ord::int AS ord, i.raw, i.url, i.published,
                coalesce(i.outlet, @extschema@.nk_url_outlet(i.url)) AS outlet,
                pg_catalog.sha256(pg_catalog.convert_to(i.raw, 'UTF8')) AS h
           FROM unnest(raws, urls, publisheds, outlets) WITH ORDINALITY AS i(raw, url, published, outlet, ord)
          WHERE i.raw IS NOT NULL
+    ), todo AS MATERIALIZED (
+        SELECT p.* FROM p
+         WHERE NOT EXISTS (SELECT 1 FROM @extschema@.nk_articles o WHERE o.content_hash = p.h)
+           AND NOT EXISTS (SELECT 1 FROM @extschema@.nk_articles o WHERE o.url = p.url)
     ), x AS MATERIALIZED (
         SELECT p.*, a.title, a.author, a.dateline, a.body, k.pub, k.seen, k.day,
                nextval(pg_catalog.pg_get_serial_sequence('@extschema@.nk_articles', 'id')) AS id,
                e.entities, e.events, e.claims
-          FROM p
+          FROM todo p
          CROSS JOIN LATERAL @extschema@.nk_article(p.raw) a
          CROSS JOIN LATERAL (SELECT coalesce(p.published, a.published) AS pub, now() AS seen,
                                     (coalesce(p.published, a.published, now()) AT TIME ZONE 'UTC')::date AS day) k
          CROSS JOIN LATERAL @extschema@.nk_extract(a.body, k.pub) e
-         WHERE NOT EXISTS (SELECT 1 FROM @extschema@.nk_articles o WHERE o.content_hash = p.h)
-           AND NOT EXISTS (SELECT 1 FROM @extschema@.nk_articles o WHERE o.url = p.url)
     ), art AS (
         INSERT INTO @extschema@.nk_articles AS o
                (id, url, outlet, content_hash, raw, title, author, published, dateline, body,
