@@ -179,9 +179,9 @@ CREATE TABLE nk_article_claims (
     PRIMARY KEY (article_id, n)
 );
 
-CREATE INDEX nk_article_claims_subject ON nk_article_claims (predicate, subject, reported_at)
+CREATE INDEX nk_article_claims_subject ON nk_article_claims (predicate, subject, reported_at, article_id, n)
     WHERE predicate <> 'mentions';
-CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at)
+CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at, article_id, n)
     WHERE predicate <> 'mentions' AND subject IS NULL;
 
 COMMENT ON TABLE nk_article_claims IS
@@ -464,8 +464,12 @@ BEGIN
     PERFORM @extschema@.nk_story_lock();
     -- Each new claim against the stored claims with its key reported
     -- nearest before and after it: four index scans of at most per_side
-    -- rows on (predicate, subject|object, reported_at).  A pair of two new
-    -- claims is taken once, from the claim of the later article id.
+    -- rows on (predicate, subject|object, reported_at, article_id, n).  Of
+    -- claims reported at the same time, those of the nearest article ids
+    -- are taken, so which claims are nearest depends on the order articles
+    -- arrived in, not on where their rows lie (after a crash, a vacuum or a
+    -- restore).  A pair of two new claims is taken once, from the claim of
+    -- the later article id.
     INSERT INTO @extschema@.nk_claim_relations
     SELECT CASE WHEN p.earlier THEN p.o_article ELSE c.article_id END,
            CASE WHEN p.earlier THEN p.o_n ELSE c.n END,
@@ -482,7 +486,7 @@ BEGIN
                        AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
                        AND o.article_id <> c.article_id
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at DESC
+                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC
                      LIMIT per_side)
                    UNION ALL
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
@@ -490,7 +494,7 @@ BEGIN
                      WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
                        AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at
+                     ORDER BY o.reported_at, o.article_id, o.n
                      LIMIT per_side)
                    UNION ALL
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
@@ -500,7 +504,7 @@ BEGIN
                        AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
                        AND o.article_id <> c.article_id
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at DESC
+                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC
                      LIMIT per_side)
                    UNION ALL
                    (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
@@ -509,7 +513,7 @@ BEGIN
                        AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
                        AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at
+                     ORDER BY o.reported_at, o.article_id, o.n
                      LIMIT per_side)) o
             CROSS JOIN LATERAL (SELECT (o.reported_at, o.article_id) < (c.reported_at, c.article_id) AS earlier) x
             CROSS JOIN LATERAL @extschema@.nk_compare(
@@ -524,7 +528,7 @@ END
 $$;
 
 COMMENT ON FUNCTION nk_relate_claims(bigint[], int) IS
-'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days: through the indexes on (predicate, subject, reported_at) and (predicate, object, reported_at), at most per_side claims reported nearest before it and per_side nearest after it, so the work per new claim is bounded however many claims share its key; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
+'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days: through the indexes on (predicate, subject, reported_at, article_id, n) and (predicate, object, reported_at, article_id, n), at most per_side claims reported nearest before it and per_side nearest after it (of claims reported at the same time, those of the nearest article ids), so the work per new claim is bounded however many claims share its key; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
 
 -- Deleting events (an article deleted, or reprocessed) recomputes their stories.
 CREATE FUNCTION nk_article_events_deleted() RETURNS trigger

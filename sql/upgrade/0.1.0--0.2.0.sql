@@ -26,7 +26,14 @@
 
 -- ---- 1. schema changes ------------------------------------------------------
 
--- (none yet)
+-- The claim-key indexes carry article_id and n, by which nk_relate_claims
+-- takes the nearest of claims reported at the same time.
+DROP INDEX nk_article_claims_subject;
+CREATE INDEX nk_article_claims_subject ON nk_article_claims (predicate, subject, reported_at, article_id, n)
+    WHERE predicate <> 'mentions';
+DROP INDEX nk_article_claims_object;
+CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at, article_id, n)
+    WHERE predicate <> 'mentions' AND subject IS NULL;
 
 -- ---- 2. functions, procedures, views, triggers and comments -----------------
 
