@@ -96,8 +96,18 @@ typedef struct sctx
 	bool		has_pub;
 	int64_t		pub;
 	const int32_t *forms;		/* gazetteer token form ids of the document */
+	const uint8_t *lists;		/* per token of the document: WL_* word lists it is in */
+	const int8_t *units;		/* per token of the document: its unit_words[] index, or -1 */
+	struct sentence_memo *memo;	/* what rules ask of the whole sentence, once */
 	nk_claim_list *out;
 } sctx;
+
+/* Answers about the whole sentence, worked out at the first question; -1 before. */
+typedef struct sentence_memo
+{
+	int8_t		cancelled;		/* cancelled_sentence() */
+	int8_t		polarity;		/* polarity_of(c, c->f, c->l) */
+} sentence_memo;
 
 static bool
 is(const sctx *c, size_t i, const char *w)
@@ -105,24 +115,36 @@ is(const sctx *c, size_t i, const char *w)
 	return i >= c->f && i <= c->l && nk_token_is(&c->tok[i], w);
 }
 
-static bool
-is_any(const sctx *c, size_t i, const char *const *words)
+/* The word lists rules test token by token, a bit each (see word_lists_of_doc()). */
+enum
 {
-	if (i < c->f || i > c->l)
-		return false;
-	for (; *words; words++)
-		if (nk_token_is(&c->tok[i], *words))
-			return true;
-	return false;
+	WL_BE = 1 << 0,				/* be_forms */
+	WL_SPEECH = 1 << 1,			/* speech_verbs */
+	WL_DENIAL = 1 << 2,			/* denial_words */
+	WL_PLANNED = 1 << 3,		/* planned_words */
+	WL_SPECULATED = 1 << 4		/* speculated_words */
+};
+
+/* Whether token i of the sentence is a word of the list (a WL_* bit). */
+static bool
+in_word_list(const sctx *c, size_t i, uint8_t list)
+{
+	return i >= c->f && i <= c->l && (c->lists[i] & list);
 }
 
 /* Whether the folded token starts with prefix (a stem). */
 static bool
 has_prefix(const sctx *c, size_t i, const char *prefix)
 {
-	size_t		n = strlen(prefix);
+	const nk_token *t;
 
-	return i >= c->f && i <= c->l && c->tok[i].fold_len >= n && memcmp(c->tok[i].fold, prefix, n) == 0;
+	if (i < c->f || i > c->l)
+		return false;
+	t = &c->tok[i];
+	for (uint32_t k = 0; prefix[k] != '\0'; k++)
+		if (k >= t->fold_len || t->fold[k] != prefix[k])
+			return false;
+	return true;
 }
 
 static bool
@@ -231,7 +253,7 @@ static const char *const denial_words[] = {
 static bool
 denial_at(const sctx *c, size_t i)
 {
-	if (is_any(c, i, denial_words))
+	if (in_word_list(c, i, WL_DENIAL))
 		return true;
 	/* "no proof", "no evidence", "without providing any proof" */
 	if ((is(c, i, "proof") || is(c, i, "evidence")) &&
@@ -261,7 +283,7 @@ unverified_at(const sctx *c, size_t i)
 
 /* The polarity of tokens a..b. */
 static nk_polarity
-polarity_of(const sctx *c, size_t a, size_t b)
+polarity_of_span(const sctx *c, size_t a, size_t b)
 {
 	for (size_t i = a; i <= b && i <= c->l; i++)
 		if (denial_at(c, i))
@@ -270,6 +292,17 @@ polarity_of(const sctx *c, size_t a, size_t b)
 		if (unverified_at(c, i))
 			return NK_POLARITY_UNVERIFIED;
 	return NK_POLARITY_AFFIRMATIVE;
+}
+
+/* The polarity of tokens a..b; of the whole sentence worked out once. */
+static nk_polarity
+polarity_of(const sctx *c, size_t a, size_t b)
+{
+	if (a != c->f || b != c->l)
+		return polarity_of_span(c, a, b);
+	if (c->memo->polarity < 0)
+		c->memo->polarity = (int8_t) polarity_of_span(c, a, b);
+	return (nk_polarity) c->memo->polarity;
 }
 
 static const char *const planned_words[] = {
@@ -285,11 +318,15 @@ static const char *const speculated_words[] = {
 static bool
 cancelled_sentence(const sctx *c)
 {
-	for (size_t i = c->f; i <= c->l; i++)
-		if (is(c, i, "scrapped") || is(c, i, "cancelled") || is(c, i, "canceled") ||
-			is(c, i, "postponed") || (is(c, i, "called") && is(c, i + 1, "off")))
-			return true;
-	return false;
+	if (c->memo->cancelled < 0)
+	{
+		c->memo->cancelled = 0;
+		for (size_t i = c->f; i <= c->l; i++)
+			if (is(c, i, "scrapped") || is(c, i, "cancelled") || is(c, i, "canceled") ||
+				is(c, i, "postponed") || (is(c, i, "called") && is(c, i + 1, "off")))
+				c->memo->cancelled = 1;
+	}
+	return c->memo->cancelled == 1;
 }
 
 /*
@@ -308,7 +345,7 @@ status_before(const sctx *c, size_t t)
 	stretch(c, t, &a, &b);
 	/* "his arrival ... had been expected", "the visit is scheduled" */
 	for (size_t i = t + 1; i <= b && i <= t + 8; i++)
-		if ((is(c, i, "expected") || is(c, i, "scheduled") || is(c, i, "planned")) && is_any(c, i - 1, be_forms))
+		if ((is(c, i, "expected") || is(c, i, "scheduled") || is(c, i, "planned")) && in_word_list(c, i - 1, WL_BE))
 			return NK_STATUS_PLANNED;
 	for (size_t i = t; i > c->f && i + 12 >= t; i--)
 	{
@@ -316,12 +353,12 @@ status_before(const sctx *c, size_t t)
 
 		if (j < a)
 			break;
-		if (is_any(c, j, speculated_words))
+		if (in_word_list(c, j, WL_SPECULATED))
 			return NK_STATUS_SPECULATED;
-		if (is_any(c, j, planned_words))
+		if (in_word_list(c, j, WL_PLANNED))
 			return NK_STATUS_PLANNED;
 		/* "was to arrive", "is to visit" */
-		if (is(c, j, "to") && is_any(c, j - 1, be_forms))
+		if (is(c, j, "to") && in_word_list(c, j - 1, WL_BE))
 			return NK_STATUS_PLANNED;
 	}
 	for (size_t i = c->f; i < t; i++)
@@ -547,13 +584,33 @@ static const stem_type stem_types[] = {
 
 #define N_STEM_TYPES (sizeof(stem_types) / sizeof(stem_types[0]))
 
-static const char *const *
-stems_of(const char *type)
+/* Per stem type: a bit (1 << (c - 'a')) for each first letter of its stems. */
+static uint32_t stem_letters[N_STEM_TYPES];
+static bool stem_letters_ready;
+
+static long
+stem_type_index(const char *type)
 {
 	for (size_t k = 0; k < N_STEM_TYPES; k++)
 		if (strcmp(stem_types[k].type, type) == 0)
-			return stem_types[k].stems;
-	return NULL;
+			return (long) k;
+	return -1;
+}
+
+/* Whether token i starts with a first letter of a stem of stem type k (stem_at() can be true). */
+static bool
+may_have_stem(const sctx *c, size_t i, size_t k)
+{
+	unsigned	first = (unsigned char) c->tok[i].fold[0] - 'a';
+
+	if (!stem_letters_ready)
+	{
+		for (size_t t = 0; t < N_STEM_TYPES; t++)
+			for (const char *const *st = stem_types[t].stems; *st; st++)
+				stem_letters[t] |= 1u << ((unsigned char) (*st)[0] - 'a');
+		stem_letters_ready = true;
+	}
+	return first < 26 && (stem_letters[k] & (1u << first));
 }
 
 static bool
@@ -587,13 +644,15 @@ stem_at(const sctx *c, size_t i, const char *const *stems)
 static long
 anchor_of(const sctx *c, const char *type)
 {
-	const char *const *stems = stems_of(type);
+	long		k = stem_type_index(type);
+	const char *const *stems;
 
-	if (stems == NULL)
+	if (k < 0)
 		return -1;
+	stems = stem_types[k].stems;
 	for (size_t i = c->f; i <= c->l; i++)
 	{
-		if (stem_at(c, i, stems))
+		if (may_have_stem(c, i, (size_t) k) && stem_at(c, i, stems))
 			return (long) i;
 		/* "asked the prime minister to come to Moscow" */
 		if (stems == invite_stems && (is(c, i, "asked") || is(c, i, "asks") || is(c, i, "urged")))
@@ -608,7 +667,7 @@ anchor_of(const sctx *c, const char *type)
 static bool
 passive(const sctx *c, size_t t)
 {
-	return is_any(c, t - 1, be_forms) || (t >= 2 && is_any(c, t - 2, be_forms) && c->tok[t - 1].kind == NK_TOKEN_WORD
+	return in_word_list(c, t - 1, WL_BE) || (t >= 2 && in_word_list(c, t - 2, WL_BE) && c->tok[t - 1].kind == NK_TOKEN_WORD
 										  && has_prefix(c, t - 1, "") && c->tok[t - 1].fold_len > 2 &&
 										  c->tok[t - 1].fold[c->tok[t - 1].fold_len - 2] == 'l' &&
 										  c->tok[t - 1].fold[c->tok[t - 1].fold_len - 1] == 'y');
@@ -843,10 +902,100 @@ static const unit_word unit_words[] = {
 static const char *
 unit_at(const sctx *c, size_t i)
 {
-	for (const unit_word *u = unit_words; u->word; u++)
-		if (is(c, i, u->word))
-			return u->unit;
-	return NULL;
+	if (i < c->f || i > c->l || c->units[i] < 0)
+		return NULL;
+	return unit_words[c->units[i]].unit;
+}
+
+/*
+ * The words of the lists above, each with the lists it is in and its unit:
+ * rules ask these of token after token, so each token is looked up once,
+ * in a table built at the first call.
+ */
+typedef struct word_entry
+{
+	const char *w;				/* NULL: a free slot */
+	uint32_t	len;
+	uint8_t		lists;			/* WL_* */
+	int8_t		unit;			/* unit_words[] index, or -1 */
+} word_entry;
+
+#define WORD_TABLE_SIZE 512		/* a power of two, over twice the words */
+
+static word_entry word_table[WORD_TABLE_SIZE];
+static bool word_table_ready;
+
+static word_entry *
+word_slot(const char *w, size_t len, bool insert)
+{
+	uint32_t	h = 2166136261u;
+
+	for (size_t k = 0; k < len; k++)
+		h = (h ^ (uint8_t) w[k]) * 16777619u;
+	for (uint32_t i = h & (WORD_TABLE_SIZE - 1);; i = (i + 1) & (WORD_TABLE_SIZE - 1))
+	{
+		word_entry *e = &word_table[i];
+
+		if (e->w == NULL)
+		{
+			if (!insert)
+				return NULL;
+			e->w = w;
+			e->len = (uint32_t) len;
+			e->unit = -1;
+			return e;
+		}
+		if (e->len == len && memcmp(e->w, w, len) == 0)
+			return e;
+	}
+}
+
+static void
+word_table_init(void)
+{
+	static const struct
+	{
+		const char *const *words;
+		uint8_t		list;
+	}			lists[] = {
+		{be_forms, WL_BE}, {speech_verbs, WL_SPEECH}, {denial_words, WL_DENIAL},
+		{planned_words, WL_PLANNED}, {speculated_words, WL_SPECULATED}
+	};
+
+	if (word_table_ready)
+		return;
+	for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
+		for (const char *const *w = lists[k].words; *w; w++)
+			word_slot(*w, strlen(*w), true)->lists |= lists[k].list;
+	for (size_t k = 0; unit_words[k].word; k++)
+	{
+		word_entry *e = word_slot(unit_words[k].word, strlen(unit_words[k].word), true);
+
+		if (e->unit < 0)
+			e->unit = (int8_t) k;
+	}
+	word_table_ready = true;
+}
+
+/* Set lists and units of every token of doc. */
+static void
+word_lists_of_doc(nk_arena *arena, const nk_doc *doc, uint8_t **lists, int8_t **units)
+{
+	size_t		n = doc->tokens.count;
+
+	word_table_init();
+	*lists = nk_arena_zalloc(arena, n + 1);
+	*units = nk_arena_alloc(arena, n + 1);
+	for (size_t i = 0; i < n; i++)
+	{
+		const nk_token *t = &doc->tokens.items[i];
+		const word_entry *e = word_slot(t->fold, t->fold_len, false);
+
+		(*lists)[i] = e ? e->lists : 0;
+		(*units)[i] = e ? e->unit : -1;
+		if ((i & 4095) == 4095)
+			nk_check_interrupts();
+	}
 }
 
 static bool
@@ -997,7 +1146,7 @@ claims_from_numbers(sctx *c)
 			}
 			if (is(c, u, "other"))
 				other = true;
-			if (is(c, u, "of") || is(c, u, "and") || is(c, u, "to") || is(c, u, "or") || is_any(c, u, be_forms))
+			if (is(c, u, "of") || is(c, u, "and") || is(c, u, "to") || is(c, u, "or") || in_word_list(c, u, WL_BE))
 				break;
 		}
 		if (u > c->l || (unit = unit_at(c, u)) == NULL)
@@ -1263,7 +1412,7 @@ is_speaker(const sctx *c, const nk_entity_mention *m)
 {
 	for (size_t i = m->last_token + 1; i <= c->l && i <= m->last_token + 3; i++)
 	{
-		if (is_any(c, i, speech_verbs))
+		if (in_word_list(c, i, WL_SPEECH))
 			return true;
 		if (c->tok[i].kind == NK_TOKEN_PUNCT)
 			break;
@@ -1342,7 +1491,7 @@ claims_from_statements(sctx *c)
 		long		dk = -1;
 		size_t		end;
 
-		if (!is_any(c, i, speech_verbs))
+		if (!in_word_list(c, i, WL_SPEECH))
 			continue;
 		/* the speaker: the agent right before ("Peskov said", "the Pentagon says"), or after ("said Peskov") */
 		for (size_t j = i; j > c->f && j + 8 > i; j--)
@@ -1384,7 +1533,7 @@ claims_from_statements(sctx *c)
 		/* what was said: to the next verb of saying or the end */
 		end = c->l;
 		for (size_t j = i + 2; j <= c->l; j++)
-			if (is_any(c, j, speech_verbs) && !is(c, j, "reports") && !is(c, j, "claims"))
+			if (in_word_list(c, j, WL_SPEECH) && !is(c, j, "reports") && !is(c, j, "claims"))
 			{
 				end = j;
 				break;
@@ -1470,10 +1619,15 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 				dkk = 0,
 				vk = 0;
 	int32_t    *forms = nk_gazetteer_token_ids(arena, g, doc);
+	uint8_t    *lists;
+	int8_t	   *units;
+
+	word_lists_of_doc(arena, doc, &lists, &units);
 
 	for (size_t s = 0; s < doc->sentences.count; s++)
 	{
 		sctx		c;
+		sentence_memo memo;
 		size_t		f = doc->sentence_first_token[s];
 		size_t		l = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : doc->tokens.count - 1;
 		size_t		n;
@@ -1495,6 +1649,10 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		c.has_pub = published != NULL;
 		c.pub = published ? *published : 0;
 		c.forms = forms;
+		c.lists = lists;
+		c.units = units;
+		memo.cancelled = memo.polarity = -1;
+		c.memo = &memo;
 		c.out = out;
 		n = l - f + 1;
 		c.owner = nk_arena_alloc(arena, n * sizeof(int32_t));

@@ -47,17 +47,21 @@ typedef NK_VEC(nk_token) nk_token_list;
 /* Split text into tokens. */
 extern void nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out);
 
-/* Whether the token's folded form equals the NUL-terminated word w. */
+/*
+ * Whether the token's folded form equals the NUL-terminated word w.  A byte
+ * loop without strlen(): rules ask this of every token for many words, and
+ * most differ in the first byte.
+ */
 static inline bool
 nk_token_is(const nk_token *t, const char *w)
 {
-	size_t		n;
+	const char *f = t->fold;
+	uint32_t	n = t->fold_len;
 
-	/* the first byte first: most words differ there, and strlen is the cost */
-	if (t->fold[0] != w[0])
-		return false;
-	n = strlen(w);
-	return t->fold_len == n && memcmp(t->fold, w, n) == 0;
+	for (uint32_t k = 0; k < n; k++)
+		if (w[k] == '\0' || f[k] != w[k])
+			return false;
+	return w[n] == '\0';
 }
 
 #endif							/* NK_TOKEN_H */
