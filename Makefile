@@ -111,11 +111,6 @@ build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h
 	@mkdir -p $(@D)
 	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ASAN_OBJS) -lutf8proc
 
-# the events pipeline on files, outside the server (measurements, benchmarks)
-build/events_driver: test/unit/events_driver.c $(OPT_OBJS)
-	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
-
 .PHONY: unit fuzz cli
 unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \

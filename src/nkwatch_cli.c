@@ -3,7 +3,7 @@
  *	  The language engine on the command line, for tests, fuzzing and benchmarks.
  *
  *	  nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page]
- *				  [--data DIR] COMMAND [FILE]
+ *				  [--data DIR] [--list LIST] COMMAND [FILE]...
  *
  * COMMAND is article, sentences, entities, dates or events; FILE defaults
  * to standard input.  Rows are printed as TSV (a header line first) or,
@@ -13,6 +13,12 @@
  * the page's own publication time unless --published gives one (seconds
  * since 1970).  The gazetteer is loaded from the .tsv files of DIR/gazetteer and the
  * word lists from DIR/lexicon (default: $NKWATCH_DATA, else ./data).
+ *
+ * Many files are read in one run, the gazetteer loaded once: the FILEs, then
+ * the lines of LIST ("-": standard input), each a path or a path, a tab and
+ * the file's own publication time in seconds since 1970 (in place of
+ * --published).  With more than one file, or with --list, every row starts
+ * with a "file" field, the path of the file it comes from.
  */
 #define _POSIX_C_SOURCE 200809L	/* opendir, strdup */
 
@@ -31,6 +37,10 @@
 #include "nk_text.h"
 
 static bool json = false;
+
+/* the path that starts each row, when there are several files; whether the TSV header is out */
+static const char *row_file = NULL;
+static bool header_done = false;
 
 static char *
 read_all(FILE *f, size_t *len)
@@ -105,9 +115,25 @@ put_cstring(const char *s)
 	put_string(s, s ? strlen(s) : 0);
 }
 
+/* The TSV header line, once a run; with several files, after a "file" column. */
+static void
+header(const char *columns)
+{
+	if (json || header_done)
+		return;
+	printf("%s%s\n", row_file ? "file\t" : "", columns);
+	header_done = true;
+}
+
 static void
 field(const char *name, bool first)
 {
+	if (first && row_file)
+	{
+		fputs(json ? "{\"file\": " : "", stdout);
+		put_cstring(row_file);
+		first = false;
+	}
 	if (json)
 		printf("%s\"%s\": ", first ? "{" : ", ", name);
 	else if (!first)
@@ -126,8 +152,7 @@ print_article(nk_arena *arena, const char *text, size_t len, const int64_t *fetc
 	nk_article a;
 
 	nk_parse_article(arena, text, len, fetched, &a);
-	if (!json)
-		puts("title\tauthor\tpublished\tdateline\tbody");
+	header("title\tauthor\tpublished\tdateline\tbody");
 	field("title", true);
 	put_cstring(a.title);
 	field("author", false);
@@ -151,8 +176,7 @@ print_sentences(nk_arena *arena, const char *text, size_t len)
 	size_t		at_byte = 0;	/* characters before at_byte: at_chars */
 	size_t		at_chars = 0;
 
-	if (!json)
-		puts("sentence\tpos\tlen\ttext");
+	header("sentence\tpos\tlen\ttext");
 	for (size_t i = 0; i < d->sentences.count; i++)
 	{
 		const nk_span *s = &d->sentences.items[i];
@@ -279,8 +303,7 @@ print_entities(nk_arena *arena, const char *text, size_t len, const nk_gazetteer
 	nk_entity_list list = {0};
 
 	nk_extract_entities(arena, nk_doc_build(arena, text, len), g, &list);
-	if (!json)
-		puts("entity\tlabel\tmention\tpos\tlen\tsentence\tsource\tconfidence");
+	header("entity\tlabel\tmention\tpos\tlen\tsentence\tsource\tconfidence");
 	for (size_t i = 0; i < list.count; i++)
 	{
 		const nk_entity_mention *m = &list.items[i];
@@ -310,8 +333,7 @@ print_dates(nk_arena *arena, const char *text, size_t len, const int64_t *publis
 	nk_date_list list = {0};
 
 	nk_extract_dates(arena, nk_doc_build(arena, text, len), published, &list);
-	if (!json)
-		puts("mention\tpos\tlen\tsentence\tdate_from\tdate_to\tprecision\ttimex");
+	header("mention\tpos\tlen\tsentence\tdate_from\tdate_to\tprecision\ttimex");
 	for (size_t i = 0; i < list.count; i++)
 	{
 		const nk_date_mention *d = &list.items[i];
@@ -341,8 +363,7 @@ print_events(nk_arena *arena, const char *text, size_t len, const nk_gazetteer *
 	nk_event_list list = {0};
 
 	nk_events_of_doc(arena, nk_doc_build(arena, text, len), g, published, &list);
-	if (!json)
-		puts("event_type\tactor\ttarget\tlocation\titems\tquantity\tdate_from\tdate_to\tstatus\tsource\tsentence\tconfidence\tevidence");
+	header("event_type\tactor\ttarget\tlocation\titems\tquantity\tdate_from\tdate_to\tstatus\tsource\tsentence\tconfidence\tevidence");
 	for (size_t i = 0; i < list.count; i++)
 	{
 		const nk_event *e = &list.items[i];
@@ -393,58 +414,43 @@ static int
 usage(void)
 {
 	fputs("usage: nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page] [--data DIR]\n"
-		  "                   article|sentences|entities|dates|events [FILE]\n", stderr);
+		  "                   [--list LIST] article|sentences|entities|dates|events [FILE]...\n", stderr);
 	return 2;
 }
 
-int
-main(int argc, char **argv)
+/* One file to read: its path (NULL: standard input) and its own publication time. */
+typedef struct input
 {
-	const char *command = NULL;
-	const char *path = NULL;
-	int64_t		fetched;
-	bool		has_fetched = false;
+	const char *path;
+	bool		has_published;
 	int64_t		published;
-	bool		has_published = false;
-	bool		page = false;
-	const char *data = getenv("NKWATCH_DATA") ? getenv("NKWATCH_DATA") : "data";
-	nk_gazetteer *g = NULL;
+} input;
+
+/* What every file of a run shares. */
+typedef struct run
+{
+	const char *command;
+	const int64_t *fetched;
+	const int64_t *published;
+	bool		page;
+	nk_gazetteer *g;
+} run;
+
+/* Run the command on one file; false when it cannot be read. */
+static bool
+run_file(const run *r, const input *in)
+{
 	FILE	   *f = stdin;
 	char	   *text;
 	size_t		len;
 	nk_arena   *arena;
+	int64_t		published = 0;
+	bool		has_published = false;
 
-	for (int i = 1; i < argc; i++)
+	if (in->path != NULL && (f = fopen(in->path, "rb")) == NULL)
 	{
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else if (strcmp(argv[i], "--fetched") == 0 && i + 1 < argc)
-		{
-			fetched = strtoll(argv[++i], NULL, 10);
-			has_fetched = true;
-		}
-		else if (strcmp(argv[i], "--published") == 0 && i + 1 < argc)
-		{
-			published = strtoll(argv[++i], NULL, 10);
-			has_published = true;
-		}
-		else if (strcmp(argv[i], "--page") == 0)
-			page = true;
-		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
-			data = argv[++i];
-		else if (command == NULL)
-			command = argv[i];
-		else if (path == NULL)
-			path = argv[i];
-		else
-			return usage();
-	}
-	if (command == NULL)
-		return usage();
-	if (path != NULL && (f = fopen(path, "rb")) == NULL)
-	{
-		fprintf(stderr, "nkwatch-cli: %s: %s\n", path, strerror(errno));
-		return 1;
+		fprintf(stderr, "nkwatch-cli: %s: %s\n", in->path, strerror(errno));
+		return false;
 	}
 	text = read_all(f, &len);
 	if (f != stdin)
@@ -452,21 +458,31 @@ main(int argc, char **argv)
 	if (text == NULL)
 	{
 		fputs("nkwatch-cli: out of memory\n", stderr);
-		return 1;
+		return false;
+	}
+	if (in->has_published)
+	{
+		published = in->published;
+		has_published = true;
+	}
+	else if (r->published)
+	{
+		published = *r->published;
+		has_published = true;
 	}
 	arena = nk_arena_create();
-	if (strcmp(command, "article") == 0)
-		print_article(arena, text, len, has_fetched ? &fetched : NULL);
+	if (strcmp(r->command, "article") == 0)
+		print_article(arena, text, len, r->fetched);
 	else
 	{
 		const char *doc = text;
 		size_t		doc_len = len;
 
-		if (page)
+		if (r->page)
 		{
 			nk_article	a;
 
-			nk_parse_article(arena, text, len, has_fetched ? &fetched : NULL, &a);
+			nk_parse_article(arena, text, len, r->fetched, &a);
 			doc = a.body;
 			doc_len = a.body_len;
 			if (!has_published && a.has_published)
@@ -475,26 +491,144 @@ main(int argc, char **argv)
 				has_published = true;
 			}
 		}
-		if (strcmp(command, "entities") == 0 || strcmp(command, "events") == 0)
-			g = load_gazetteer(data);
-		if (strcmp(command, "sentences") == 0)
+		if (strcmp(r->command, "sentences") == 0)
 			print_sentences(arena, doc, doc_len);
-		else if (strcmp(command, "entities") == 0)
-			print_entities(arena, doc, doc_len, g);
-		else if (strcmp(command, "dates") == 0)
+		else if (strcmp(r->command, "entities") == 0)
+			print_entities(arena, doc, doc_len, r->g);
+		else if (strcmp(r->command, "dates") == 0)
 			print_dates(arena, doc, doc_len, has_published ? &published : NULL);
-		else if (strcmp(command, "events") == 0)
-			print_events(arena, doc, doc_len, g, has_published ? &published : NULL);
 		else
-		{
-			nk_arena_destroy(arena);
-			free(text);
-			return usage();
-		}
+			print_events(arena, doc, doc_len, r->g, has_published ? &published : NULL);
 	}
-	if (g)
-		nk_gazetteer_destroy(g);
 	nk_arena_destroy(arena);
 	free(text);
-	return 0;
+	return true;
+}
+
+/*
+ * Append the files of the list text (a path a line, or a path, a tab and a
+ * publication time) to inputs[*n..]; the paths point into text, which the
+ * call ends with NULs.
+ */
+static void
+add_list(char *text, size_t len, input *inputs, size_t *n)
+{
+	char	   *line = text;
+	char	   *end = text + len;
+
+	while (line < end)
+	{
+		char	   *nl = memchr(line, '\n', end - line);
+		char	   *tab;
+
+		if (nl == NULL)
+			nl = end;
+		*nl = '\0';
+		if (nl > line && nl[-1] == '\r')
+			nl[-1] = '\0';
+		if (*line != '\0')
+		{
+			input	   *in = &inputs[(*n)++];
+
+			in->path = line;
+			in->has_published = false;
+			if ((tab = strchr(line, '\t')) != NULL)
+			{
+				*tab = '\0';
+				in->published = strtoll(tab + 1, NULL, 10);
+				in->has_published = true;
+			}
+		}
+		line = nl + 1;
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	run			r = {NULL, NULL, NULL, false, NULL};
+	int64_t		fetched;
+	int64_t		published;
+	const char *data = getenv("NKWATCH_DATA") ? getenv("NKWATCH_DATA") : "data";
+	const char *list = NULL;
+	char	   *list_text = NULL;
+	size_t		list_len = 0;
+	input	   *inputs;
+	size_t		n = 0;
+	int			status = 0;
+
+	/* at most one input per argument and per list line */
+	inputs = malloc(argc * sizeof(input));
+	if (inputs == NULL)
+		return 1;
+	for (int i = 1; i < argc; i++)
+	{
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else if (strcmp(argv[i], "--fetched") == 0 && i + 1 < argc)
+		{
+			fetched = strtoll(argv[++i], NULL, 10);
+			r.fetched = &fetched;
+		}
+		else if (strcmp(argv[i], "--published") == 0 && i + 1 < argc)
+		{
+			published = strtoll(argv[++i], NULL, 10);
+			r.published = &published;
+		}
+		else if (strcmp(argv[i], "--page") == 0)
+			r.page = true;
+		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			data = argv[++i];
+		else if (strcmp(argv[i], "--list") == 0 && i + 1 < argc)
+			list = argv[++i];
+		else if (r.command == NULL)
+			r.command = argv[i];
+		else
+		{
+			inputs[n].path = argv[i];
+			inputs[n++].has_published = false;
+		}
+	}
+	if (r.command == NULL ||
+		(strcmp(r.command, "article") != 0 && strcmp(r.command, "sentences") != 0 &&
+		 strcmp(r.command, "entities") != 0 && strcmp(r.command, "dates") != 0 &&
+		 strcmp(r.command, "events") != 0))
+		return usage();
+	if (list != NULL)
+	{
+		input	   *more;
+
+		if (strcmp(list, "-") == 0)
+			list_text = read_all(stdin, &list_len);
+		else
+			list_text = read_path(list, &list_len);
+		if (list_text == NULL)
+		{
+			fprintf(stderr, "nkwatch-cli: %s: %s\n", list, strerror(errno));
+			return 1;
+		}
+		if ((more = realloc(inputs, (n + list_len + 1) * sizeof(input))) == NULL)
+			return 1;
+		inputs = more;
+		add_list(list_text, list_len, inputs, &n);
+	}
+	else if (n == 0)
+	{
+		inputs[0].path = NULL;
+		inputs[n++].has_published = false;
+	}
+	if (strcmp(r.command, "entities") == 0 || strcmp(r.command, "events") == 0)
+		r.g = load_gazetteer(data);
+	for (size_t k = 0; k < n && status == 0; k++)
+	{
+		if (n > 1 || list != NULL)
+			row_file = inputs[k].path;
+		if (!run_file(&r, &inputs[k]))
+			status = 1;
+	}
+	if (r.g)
+		nk_gazetteer_destroy(r.g);
+	free(list_text);
+	free(inputs);
+	return status;
 }

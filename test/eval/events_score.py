@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Score the events stage outside the database, with score.py's own matching.
 
-    events_score.py [--show N] [--driver build/events_driver] EVAL_DIR
+    events_score.py [--show N] [--driver build/nkwatch-cli] [--data data] EVAL_DIR
 
-Runs build/events_driver (the engine on raw pages, bodies found by
-nk_parse_article as the SQL functions do) over EVAL_DIR/corpus with the
-publication times score.py uses, and hands the rows to score.py's
+Runs `nkwatch-cli --page events` (the engine on raw pages, bodies found by
+nk_parse_article as the SQL functions do) over EVAL_DIR/corpus in one run,
+with the publication times score.py uses, and hands the rows to score.py's
 score_events() in place of its psql query.
 """
 import argparse
@@ -18,7 +18,7 @@ import sys
 ap = argparse.ArgumentParser()
 ap.add_argument("eval_dir")
 ap.add_argument("--show", type=int, default=0)
-ap.add_argument("--driver", default="build/events_driver")
+ap.add_argument("--driver", default="build/nkwatch-cli", help="the nkwatch-cli program")
 ap.add_argument("--data", default="data")
 a = ap.parse_args()
 
@@ -26,21 +26,22 @@ sys.path.insert(0, a.eval_dir)
 import score  # noqa: E402
 
 docs, gold, _ = score.load(os.path.join(a.eval_dir, "corpus"), os.path.join(a.eval_dir, "gold"))
-args = [a.driver, "-g", os.path.join(a.data, "gazetteer"), "-l", os.path.join(a.data, "lexicon")]
 ids = {}
+files = []
 for d in docs:
     path = os.path.join(a.eval_dir, "corpus", d["id"] + ".txt")
     ids[path] = d["id"]
     pub = d["published"] or "1970-01-01 12:00:00+00"
     ts = int(datetime.datetime.strptime(pub[:19], "%Y-%m-%d %H:%M:%S").replace(
         tzinfo=datetime.timezone.utc).timestamp())
-    args.append(f"{path}@{ts}")
-out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    files.append(f"{path}\t{ts}\n")
+out = subprocess.run([a.driver, "--json", "--page", "--data", a.data, "--list", "-", "events"],
+                     input="".join(files), capture_output=True, text=True, check=True).stdout
 rows = {d["id"]: [] for d in docs}
 for line in out.splitlines():
     r = json.loads(line)
-    rows[ids[r["file"]]].append({"type": r["type"], "actor": r["actor"], "target": r["target"],
-                                 "status": r["status"], "from": r["from"]})
+    rows[ids[r["file"]]].append({"type": r["event_type"], "actor": r["actor"], "target": r["target"],
+                                 "status": r["status"], "from": r["date_from"]})
 score.docs_table_sql = lambda docs: ""
 score.psql_json = lambda sql: ([{"id": i, "rows": v} for i, v in rows.items()], None)
 res = score.score_events(docs, gold, a.show)
