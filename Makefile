@@ -46,7 +46,7 @@ endif
 PG_CFLAGS = $(WARNINGS)
 PG_CPPFLAGS = -Isrc
 
-EXTRA_CLEAN = build src/*.o src/nk_events_lexicon.h
+EXTRA_CLEAN = build src/*.o src/nk_events_lexicon.h src/nk_dates_zones.h
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
@@ -72,6 +72,11 @@ src/nk_events_lexicon.h: $(EVENTS_DATA) src/gen_events_lexicon.pl
 	perl src/gen_events_lexicon.pl $(EVENTS_DATA) > $@.tmp && mv $@.tmp $@
 src/nk_events.o src/nk_events.bc: src/nk_events_lexicon.h
 
+# The dates stage's time-zone table likewise (data/dates/zones.tsv).
+src/nk_dates_zones.h: data/dates/zones.tsv src/gen_dates_zones.pl
+	perl src/gen_dates_zones.pl data/dates/zones.tsv > $@.tmp && mv $@.tmp $@
+src/nk_calendar.o src/nk_calendar.bc: src/nk_dates_zones.h
+
 # pg_regress writes its results under build/
 installcheck: | build/regress
 build/regress:
@@ -95,7 +100,7 @@ ENGINE_NAMES = $(notdir $(ENGINE_SRCS:.c=.o))
 ASAN_OBJS = $(addprefix build/asan/,$(ENGINE_NAMES))
 FUZZ_OBJS = $(addprefix build/fuzzobj/,$(ENGINE_NAMES))
 OPT_OBJS = $(addprefix build/opt/,$(ENGINE_NAMES))
-ENGINE_HEADERS = $(wildcard src/nk_*.h) src/nk_events_lexicon.h
+ENGINE_HEADERS = $(wildcard src/nk_*.h) src/nk_events_lexicon.h src/nk_dates_zones.h
 
 build/asan/%.o: src/%.c $(ENGINE_HEADERS)
 	@mkdir -p $(@D)

@@ -125,26 +125,21 @@ static const name_entry weekday_names[] = {
 	NAME("sunday", 6), NAME("sun", 6), {NULL, 0, 0}
 };
 
-/* folded abbreviation, minutes east of UTC */
-static const name_entry zone_names[] = {
-	NAME("utc", 0), NAME("gmt", 0), NAME("ut", 0), NAME("z", 0), NAME("wet", 0), NAME("west", 60),
-	NAME("bst", 60), NAME("cet", 60), NAME("cest", 120), NAME("met", 60), NAME("mest", 120),
-	NAME("eet", 120), NAME("eest", 180), NAME("msk", 180), NAME("pkt", 300), NAME("ist", 330),
-	NAME("ict", 420), NAME("wib", 420), NAME("hkt", 480), NAME("sgt", 480), NAME("pht", 480),
-	NAME("awst", 480), NAME("kst", 540), NAME("jst", 540), NAME("acst", 570), NAME("acdt", 630),
-	NAME("aest", 600), NAME("aedt", 660), NAME("vlat", 600), NAME("nzst", 720), NAME("nzdt", 780),
-	NAME("est", -300), NAME("edt", -240), NAME("cst", -360), NAME("cdt", -300), NAME("mst", -420),
-	NAME("mdt", -360), NAME("pst", -480), NAME("pdt", -420), NAME("akst", -540), NAME("akdt", -480),
-	NAME("hst", -600), {NULL, 0, 0}
-};
+/* the time-zone table, compiled from data/dates/zones.tsv */
+#include "nk_dates_zones.h"
+
+/* Whether name (of name_len bytes) is the folded word fold[0..len). */
+static bool
+name_is(const char *name, size_t name_len, const char *fold, size_t len)
+{
+	return name_len == len && len > 0 && name[0] == fold[0] && memcmp(name, fold, len) == 0;
+}
 
 static const name_entry *
 find_name(const name_entry *table, const char *fold, size_t len)
 {
-	if (len == 0)
-		return NULL;
 	for (; table->name; table++)
-		if (table->len == len && table->name[0] == fold[0] && memcmp(table->name, fold, len) == 0)
+		if (name_is(table->name, table->len, fold, len))
 			return table;
 	return NULL;
 }
@@ -182,15 +177,28 @@ nk_weekday_from_word(const char *fold, size_t len)
 	return e ? e->value : -1;
 }
 
+static bool
+find_zone(const nk_zone_name *table, const char *fold, size_t len, int *utc_offset)
+{
+	for (; table->name; table++)
+		if (name_is(table->name, table->len, fold, len))
+		{
+			*utc_offset = table->utc_offset;
+			return true;
+		}
+	return false;
+}
+
 bool
 nk_zone_from_word(const char *fold, size_t len, int *utc_offset)
 {
-	const name_entry *e = find_name(zone_names, fold, len);
+	return find_zone(nk_zone_abbreviations, fold, len, utc_offset);
+}
 
-	if (!e)
-		return false;
-	*utc_offset = e->value;
-	return true;
+bool
+nk_zone_of_place(const char *fold, size_t len, int *utc_offset)
+{
+	return find_zone(nk_dateline_places, fold, len, utc_offset);
 }
 
 /* ---------------------------------------------------------------- grammar */

@@ -49,6 +49,19 @@ extern int32_t nk_week_start(int32_t days);
 extern int	nk_month_from_word(const char *fold, size_t len);	/* 1..12, or 0 */
 extern int	nk_weekday_from_word(const char *fold, size_t len);	/* 0 = Monday .. 6, or -1 */
 
+/* A zone name of data/dates/zones.tsv, with its IANA zone and offset. */
+typedef struct nk_zone_name
+{
+	const char *name;			/* folded: "kst", "seoul" */
+	size_t		len;			/* of name */
+	const char *zone;			/* "Asia/Seoul" */
+	int			utc_offset;		/* minutes east of UTC */
+} nk_zone_name;
+
+/* The table's abbreviations and dateline places, each ending in a NULL name. */
+extern const nk_zone_name nk_zone_abbreviations[];
+extern const nk_zone_name nk_dateline_places[];
+
 /*
  * Time-zone abbreviations ("KST", "CEST", "Z") to minutes east of UTC.  Some
  * are ambiguous in the world at large; the table reads them the way English
@@ -57,6 +70,9 @@ extern int	nk_weekday_from_word(const char *fold, size_t len);	/* 0 = Monday .. 
  * the table is not a zone.
  */
 extern bool nk_zone_from_word(const char *fold, size_t len, int *utc_offset);
+
+/* A dateline place ("seoul", "moscow") to its zone's minutes east of UTC. */
+extern bool nk_zone_of_place(const char *fold, size_t len, int *utc_offset);
 
 /*
  * Parse a printed date (and the time and zone printed next to it, either

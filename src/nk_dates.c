@@ -1658,14 +1658,6 @@ nk_precision_name(nk_precision precision)
 bool
 nk_doc_dateline_offset(const nk_doc *doc, int *utc_offset)
 {
-	static const struct
-	{
-		const char *place;
-		int			offset;
-	}			places[] = {
-		{"seoul", 540}, {"pyongyang", 540}, {"tokyo", 540}, {"beijing", 480}, {"moscow", 180},
-		{"vladivostok", 600}, {NULL, 0}
-	};
 	int			paragraphs = 0;
 
 	for (size_t i = 0; i < doc->tokens.count && paragraphs <= 3; i++)
@@ -1680,12 +1672,8 @@ nk_doc_dateline_offset(const nk_doc *doc, int *utc_offset)
 		/* PLACE, / PLACE: / PLACE ( / PLACE -- */
 		if (doc->tokens.items[i + 1].kind != NK_TOKEN_PUNCT)
 			continue;
-		for (int k = 0; places[k].place; k++)
-			if (nk_token_is(t, places[k].place))
-			{
-				*utc_offset = places[k].offset;
-				return true;
-			}
+		if (nk_zone_of_place(t->fold, t->fold_len, utc_offset))
+			return true;
 	}
 	return false;
 }

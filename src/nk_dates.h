@@ -12,8 +12,8 @@
  *
  * The publication time is an instant.  The day it falls on is taken in UTC,
  * unless one of the first paragraphs opens with a dateline naming a place of
- * a known fixed zone: Seoul and Pyongyang (KST, +9), Tokyo (+9), Beijing
- * (+8), Moscow (+3), Vladivostok (+10).  So an article published at 23:30 UTC
+ * a known fixed zone (the dateline places of data/dates/zones.tsv): Seoul and
+ * Pyongyang (KST, +9), Tokyo (+9), Beijing (+8), Moscow (+3), Vladivostok (+10).  So an article published at 23:30 UTC
  * with a Pyongyang dateline says "today" of the next UTC day.
  */
 #ifndef NK_DATES_H

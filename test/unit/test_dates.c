@@ -3,10 +3,14 @@
  *	  Unit tests of the calendar arithmetic, the absolute date grammar and the
  *	  dates stage.
  */
+#define _POSIX_C_SOURCE 200809L	/* setenv, tzset, localtime_r */
+
 #include "nk_dates.h"
 #include "unit.h"
 
+#include <ctype.h>
 #include <stdlib.h>
+#include <time.h>
 
 static nk_arena *arena;
 
@@ -73,6 +77,118 @@ test_calendar(void)
 		CHECK(nk_zone_from_word("cst", 3, &off) && off == -360);
 		CHECK(!nk_zone_from_word("xyz", 3, &off));
 	}
+}
+
+/* ---------------------------------------------------------------- zones */
+
+/*
+ * Minutes east of UTC of zone at instant t by the system's tzdata (TZ is left
+ * set to zone); false when tzdata does not have the zone.
+ */
+static bool
+tzdata_offset(const char *zone, time_t t, int *offset)
+{
+	const char *dir = getenv("TZDIR") ? getenv("TZDIR") : "/usr/share/zoneinfo";
+	char		path[512];
+	FILE	   *f;
+	struct tm	tm;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, zone);
+	if ((f = fopen(path, "rb")) == NULL)
+		return false;
+	fclose(f);
+	setenv("TZ", zone, 1);
+	tzset();
+	if (localtime_r(&t, &tm) == NULL)
+		return false;
+	*offset = (int) (((int64_t) nk_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) * 86400 +
+					  tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec - (int64_t) t) / 60);
+	return true;
+}
+
+/*
+ * Every line of data/dates/zones.tsv: each abbreviation is read after a
+ * printed time and each dateline place sets the zone of its document, with
+ * the line's offset; and where the system has tzdata, the line's zone keeps
+ * that offset (a dateline place in January and July alike, an abbreviation in
+ * one of them).
+ */
+static void
+test_zones(void)
+{
+	/* 2024-01-15 and 2024-07-15, 12:00 UTC */
+	const time_t probes[2] = {1705320000, 1721044800};
+	char	   *tz = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+	int			abbreviations = 0,
+				places = 0,
+				against_tzdata = 0;
+
+	for (const nk_zone_name *z = nk_zone_abbreviations; z->name; z++, abbreviations++)
+	{
+		char		text[64];
+		size_t		n = (size_t) snprintf(text, sizeof(text), "Dec 25, 2023 12:00 ");
+		nk_datetime dt;
+		nk_span		where;
+		int			off = 9999;
+		bool		have = false,
+					keeps = false;
+
+		for (const char *p = z->name; *p && n + 1 < sizeof(text); p++)
+			text[n++] = (char) toupper((unsigned char) *p);
+		text[n] = '\0';
+		CHECK(nk_zone_from_word(z->name, strlen(z->name), &off) && off == z->utc_offset);
+		CHECK(nk_find_datetime(arena, text, n, &dt, &where) && dt.has_zone &&
+			  dt.utc_offset == z->utc_offset && where.len == n);
+		for (int k = 0; k < 2; k++)
+			if (tzdata_offset(z->zone, probes[k], &off))
+			{
+				have = true;
+				keeps |= off == z->utc_offset;
+			}
+		if (have)
+		{
+			CHECK(keeps);
+			if (!keeps)
+				fprintf(stderr, "  %s: tzdata's %s keeps no offset of %d\n", z->name, z->zone, z->utc_offset);
+			against_tzdata++;
+		}
+	}
+	for (const nk_zone_name *z = nk_dateline_places; z->name; z++, places++)
+	{
+		char		text[96];
+		int			n = snprintf(text, sizeof(text), "%c%s, June 18 -- Kim spoke today.",
+								 toupper((unsigned char) z->name[0]), z->name + 1);
+		const nk_doc *doc = nk_doc_build(arena, text, (size_t) n);
+		int			off = 9999;
+		bool		have = false,
+					keeps = true;
+
+		CHECK(nk_zone_of_place(z->name, strlen(z->name), &off) && off == z->utc_offset);
+		off = 9999;
+		CHECK(nk_doc_dateline_offset(doc, &off) && off == z->utc_offset);
+		for (int k = 0; k < 2; k++)
+			if (tzdata_offset(z->zone, probes[k], &off))
+			{
+				have = true;
+				keeps &= off == z->utc_offset;
+			}
+		if (have)
+		{
+			CHECK(keeps);
+			if (!keeps)
+				fprintf(stderr, "  %s: tzdata's %s does not keep %d all year\n", z->name, z->zone, z->utc_offset);
+			against_tzdata++;
+		}
+	}
+	if (tz)
+		setenv("TZ", tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(tz);
+	CHECK(abbreviations > 0 && places > 0);
+	printf("zones: %d abbreviations, %d dateline places, %d checked against tzdata\n",
+		   abbreviations, places, against_tzdata);
 }
 
 /* ---------------------------------------------------------------- header dates */
@@ -553,6 +669,7 @@ main(void)
 {
 	arena = nk_arena_create();
 	test_calendar();
+	test_zones();
 	test_headers();
 	test_expressions();
 	test_robustness();
