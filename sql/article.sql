@@ -1,34 +1,20 @@
 -- nk_article(): headline, byline, publication time and body of every fixture page
 SET timezone = 'UTC';
 CREATE TEMP TABLE page(file text PRIMARY KEY, raw text, expected_sentences text);
-\set d test/fixtures/articles
-\set f01 `cat test/fixtures/articles/01-kim-train-arrives.txt`
+\i sql/include/fixture_pages.sql
 \set s01 `cat test/fixtures/articles/sentences/01-kim-train-arrives.txt`
-\set f02 `cat test/fixtures/articles/02-summit-at-vostochny.txt`
 \set s02 `cat test/fixtures/articles/sentences/02-summit-at-vostochny.txt`
-\set f03 `cat test/fixtures/articles/03-putin-space-help.txt`
 \set s03 `cat test/fixtures/articles/sentences/03-putin-space-help.txt`
-\set f04 `cat test/fixtures/articles/04-us-sanctions-warning.txt`
 \set s04 `cat test/fixtures/articles/sentences/04-us-sanctions-warning.txt`
-\set f05 `cat test/fixtures/articles/05-what-we-know.txt`
 \set s05 `cat test/fixtures/articles/sentences/05-what-we-know.txt`
-\set f06 `cat test/fixtures/articles/06-seoul-concern-yonhap.txt`
 \set s06 `cat test/fixtures/articles/sentences/06-seoul-concern-yonhap.txt`
-\set f07 `cat test/fixtures/articles/07-lavrov-arrives.txt`
 \set s07 `cat test/fixtures/articles/sentences/07-lavrov-arrives.txt`
-\set f08 `cat test/fixtures/articles/08-what-kim-took-home.txt`
 \set s08 `cat test/fixtures/articles/sentences/08-what-kim-took-home.txt`
-\set f09 `cat test/fixtures/articles/09-kcna-putin-arrives.txt`
 \set s09 `cat test/fixtures/articles/sentences/09-kcna-putin-arrives.txt`
-\set f10 `cat test/fixtures/articles/10-treaty-signed.txt`
 \set s10 `cat test/fixtures/articles/sentences/10-treaty-signed.txt`
-\set f11 `cat test/fixtures/articles/11-tass-ushakov-treaty.txt`
 \set s11 `cat test/fixtures/articles/sentences/11-tass-ushakov-treaty.txt`
-\set f12 `cat test/fixtures/articles/12-troops-kursk-10000.txt`
 \set s12 `cat test/fixtures/articles/sentences/12-troops-kursk-10000.txt`
-\set f13 `cat test/fixtures/articles/13-boilerplate-only.txt`
 \set s13 `cat test/fixtures/articles/sentences/13-boilerplate-only.txt`
-\set f14 `cat test/fixtures/articles/14-ap-3000-troops.txt`
 \set s14 `cat test/fixtures/articles/sentences/14-ap-3000-troops.txt`
 INSERT INTO page VALUES
   ('01', :'f01', :'s01'), ('02', :'f02', :'s02'), ('03', :'f03', :'s03'), ('04', :'f04', :'s04'),
