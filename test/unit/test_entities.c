@@ -57,17 +57,6 @@ static const char *const test_lexicons[NK_LEXICON_COUNT] = {
 	"Moscow\tRussia\nPyongyang\tNorth Korea\n",
 };
 
-static nk_gazetteer *
-test_build(void)
-{
-	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
-
-	nk_gazetteer_load_tsv(b, test_gazetteer, strlen(test_gazetteer), "test", false);
-	for (int l = 0; l < NK_LEXICON_COUNT; l++)
-		nk_gazetteer_load_lexicon(b, (nk_lexicon) l, test_lexicons[l], strlen(test_lexicons[l]));
-	return nk_gazetteer_build(b);
-}
-
 /* The mention of text starting at the first occurrence of surface, or NULL. */
 static const nk_entity_mention *
 find_mention(const nk_entity_list *list, const char *text, const char *surface, int nth)
@@ -466,7 +455,7 @@ test_data(void)
 int
 main(void)
 {
-	nk_gazetteer *g = test_build();
+	nk_gazetteer *g = unit_gazetteer(test_gazetteer, test_lexicons);
 
 	test_matching(g);
 	test_gazetteer_api(g);

@@ -52,17 +52,6 @@ static const char *const test_lexicons[NK_LEXICON_COUNT] = {
 
 static nk_gazetteer *gaz;
 
-static nk_gazetteer *
-test_build(void)
-{
-	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
-
-	nk_gazetteer_load_tsv(b, test_gazetteer, strlen(test_gazetteer), "test", false);
-	for (int l = 0; l < NK_LEXICON_COUNT; l++)
-		nk_gazetteer_load_lexicon(b, (nk_lexicon) l, test_lexicons[l], strlen(test_lexicons[l]));
-	return nk_gazetteer_build(b);
-}
-
 /* 2024-06-12 12:00 UTC, a Wednesday */
 static const int64_t published = 1718193600;
 
@@ -454,7 +443,7 @@ test_robustness(void)
 int
 main(void)
 {
-	gaz = test_build();
+	gaz = unit_gazetteer(test_gazetteer, test_lexicons);
 	test_table();
 	test_types();
 	test_statuses();

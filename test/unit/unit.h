@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nk_gazetteer.h"
+
 static int	unit_passed;
 static int	unit_failed;
 
@@ -79,6 +81,18 @@ unit_read_file(const char *path, size_t *len)
 	fclose(f);
 	*len = (size_t) n;
 	return buf;
+}
+
+/* A gazetteer built from the TSV text tsv and the text of each word list. */
+static inline nk_gazetteer *
+unit_gazetteer(const char *tsv, const char *const lexicons[NK_LEXICON_COUNT])
+{
+	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
+
+	nk_gazetteer_load_tsv(b, tsv, strlen(tsv), "test", false);
+	for (int l = 0; l < NK_LEXICON_COUNT; l++)
+		nk_gazetteer_load_lexicon(b, (nk_lexicon) l, lexicons[l], strlen(lexicons[l]));
+	return nk_gazetteer_build(b);
 }
 
 static int
