@@ -121,7 +121,7 @@ unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \
 	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data $$t || status=1; done; exit $$status
 
-build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h)
+build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h) src/nkwatch_files.h
 	@mkdir -p $(@D)
 	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -Itest/fuzz -o $@ $< $(FUZZ_OBJS) -lutf8proc
@@ -136,6 +136,6 @@ fuzz: $(FUZZ_BINS)
 	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
 
 cli: build/nkwatch-cli
-build/nkwatch-cli: src/nkwatch_cli.c $(OPT_OBJS)
+build/nkwatch-cli: src/nkwatch_cli.c src/nkwatch_files.h $(OPT_OBJS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc

@@ -22,7 +22,6 @@
  */
 #define _POSIX_C_SOURCE 200809L	/* opendir, strdup */
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,47 +34,13 @@
 #include "nk_events.h"
 #include "nk_sentence.h"
 #include "nk_text.h"
+#include "nkwatch_files.h"
 
 static bool json = false;
 
 /* the path that starts each row, when there are several files; whether the TSV header is out */
 static const char *row_file = NULL;
 static bool header_done = false;
-
-static char *
-read_all(FILE *f, size_t *len)
-{
-	size_t		cap = 1 << 16;
-	size_t		n = 0;
-	char	   *buf = malloc(cap);
-
-	if (buf == NULL)
-		return NULL;
-	for (;;)
-	{
-		size_t		got;
-
-		if (n == cap)
-		{
-			char	   *bigger;
-
-			cap *= 2;
-			bigger = realloc(buf, cap);
-			if (bigger == NULL)
-			{
-				free(buf);
-				return NULL;
-			}
-			buf = bigger;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		if (got == 0)
-			break;
-		n += got;
-	}
-	*len = n;
-	return buf;
-}
 
 /* Print s as a JSON string or a TSV field (tabs, newlines and backslashes escaped). */
 static void
@@ -198,77 +163,16 @@ print_sentences(nk_arena *arena, const char *text, size_t len)
 	}
 }
 
-/* The whole file at path, or NULL. */
-static char *
-read_path(const char *path, size_t *len)
-{
-	FILE	   *f = fopen(path, "rb");
-	char	   *text;
-
-	if (f == NULL)
-		return NULL;
-	text = read_all(f, len);
-	fclose(f);
-	return text;
-}
-
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Build the gazetteer from the .tsv files of dir/gazetteer (in name order) and the word lists of dir/lexicon. */
+/* Build the gazetteer from the data directory dir (nkwatch_load_data()). */
 static nk_gazetteer *
 load_gazetteer(const char *dir)
 {
 	nk_gazetteer_builder *b = nk_gazetteer_builder_create();
-	char		path[4096];
-	DIR		   *d;
-	struct dirent *e;
-	char	   *names[256];
-	size_t		n = 0;
 
-	snprintf(path, sizeof(path), "%s/gazetteer", dir);
-	if ((d = opendir(path)) == NULL)
+	if (nkwatch_load_data(b, dir) == 0)
 	{
-		fprintf(stderr, "nkwatch-cli: %s: %s (set --data or NKWATCH_DATA)\n", path, strerror(errno));
+		fprintf(stderr, "nkwatch-cli: no gazetteer files in %s/gazetteer (set --data or NKWATCH_DATA)\n", dir);
 		exit(1);
-	}
-	while ((e = readdir(d)) != NULL && n < sizeof(names) / sizeof(names[0]))
-	{
-		size_t		l = strlen(e->d_name);
-
-		if (l > 4 && strcmp(e->d_name + l - 4, ".tsv") == 0)
-			names[n++] = strdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(char *), compare_names);
-	for (size_t i = 0; i < n; i++)
-	{
-		size_t		len;
-		char	   *text;
-
-		snprintf(path, sizeof(path), "%s/gazetteer/%s", dir, names[i]);
-		if ((text = read_path(path, &len)) != NULL)
-			nk_gazetteer_load_tsv(b, text, len, path, false);
-		free(text);
-		free(names[i]);
-	}
-	for (int l = 0; l < NK_LEXICON_COUNT; l++)
-	{
-		static const char *const ext[] = {".txt", ".tsv"};
-
-		for (int k = 0; k < 2; k++)
-		{
-			size_t		len;
-			char	   *text;
-
-			snprintf(path, sizeof(path), "%s/lexicon/%s%s", dir, nk_lexicon_name((nk_lexicon) l), ext[k]);
-			if ((text = read_path(path, &len)) != NULL)
-				nk_gazetteer_load_lexicon(b, (nk_lexicon) l, text, len);
-			free(text);
-		}
 	}
 	return nk_gazetteer_build(b);
 }
@@ -452,7 +356,7 @@ run_file(const run *r, const input *in)
 		fprintf(stderr, "nkwatch-cli: %s: %s\n", in->path, strerror(errno));
 		return false;
 	}
-	text = read_all(f, &len);
+	text = nkwatch_read_stream(f, &len);
 	if (f != stdin)
 		fclose(f);
 	if (text == NULL)
@@ -599,9 +503,9 @@ main(int argc, char **argv)
 		input	   *more;
 
 		if (strcmp(list, "-") == 0)
-			list_text = read_all(stdin, &list_len);
+			list_text = nkwatch_read_stream(stdin, &list_len);
 		else
-			list_text = read_path(list, &list_len);
+			list_text = nkwatch_read_file(list, &list_len);
 		if (list_text == NULL)
 		{
 			fprintf(stderr, "nkwatch-cli: %s: %s\n", list, strerror(errno));
