@@ -98,6 +98,24 @@ spi_text(HeapTuple tuple, TupleDesc desc, int column)
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
+/*
+ * Run the query sql, which reads schema.table, on snapshot: its rows are in
+ * SPI_tuptable.  Returns the plan, for SPI_freeplan().
+ */
+static SPIPlanPtr
+select_on_snapshot(const char *sql, Snapshot snapshot, const char *schema, const char *table)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, 0, NULL);
+	int			rc;
+
+	if (plan == NULL)
+		elog(ERROR, "nkwatch: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	rc = SPI_execute_snapshot(plan, NULL, NULL, snapshot, InvalidSnapshot, true, false, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "nkwatch: reading %s.%s failed: %s", schema, table, SPI_result_code_string(rc));
+	return plan;
+}
+
 /* Read both tables into a builder (allocating in build) and build. */
 static nk_gazetteer *
 build_from_tables(const char *schema, MemoryContext build)
@@ -107,7 +125,6 @@ build_from_tables(const char *schema, MemoryContext build)
 	SPIPlanPtr	plan;
 	nk_gazetteer_builder *b;
 	MemoryContext spi;
-	int			rc;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "nkwatch: SPI_connect failed");
@@ -140,12 +157,7 @@ build_from_tables(const char *schema, MemoryContext build)
 					 "ORDER BY pg_catalog.bool_or(shipped) DESC, canonical COLLATE pg_catalog.\"C\", "
 					 "label COLLATE pg_catalog.\"C\"",
 					 schema);
-	plan = SPI_prepare(query.data, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "nkwatch: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	rc = SPI_execute_snapshot(plan, NULL, NULL, snapshot, InvalidSnapshot, true, false, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "nkwatch: reading %s.nk_gazetteer failed: %s", schema, SPI_result_code_string(rc));
+	plan = select_on_snapshot(query.data, snapshot, schema, "nk_gazetteer");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	t = SPI_tuptable->vals[i];
@@ -181,12 +193,7 @@ build_from_tables(const char *schema, MemoryContext build)
 					 "SELECT list, word, value FROM %s.nk_lexicon "
 					 "ORDER BY shipped DESC, list COLLATE pg_catalog.\"C\", word COLLATE pg_catalog.\"C\"",
 					 schema);
-	plan = SPI_prepare(query.data, 0, NULL);
-	if (plan == NULL)
-		elog(ERROR, "nkwatch: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	rc = SPI_execute_snapshot(plan, NULL, NULL, snapshot, InvalidSnapshot, true, false, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "nkwatch: reading %s.nk_lexicon failed: %s", schema, SPI_result_code_string(rc));
+	plan = select_on_snapshot(query.data, snapshot, schema, "nk_lexicon");
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	t = SPI_tuptable->vals[i];
