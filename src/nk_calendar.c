@@ -125,6 +125,22 @@ static const name_entry weekday_names[] = {
 	NAME("sunday", 6), NAME("sun", 6), {NULL, 0, 0}
 };
 
+int
+nk_month_of_token(const nk_token *t)
+{
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
+		return 0;
+	return nk_month_from_word(t->fold, t->fold_len);
+}
+
+int
+nk_weekday_of_token(const nk_token *t)
+{
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
+		return -1;
+	return nk_weekday_from_word(t->fold, t->fold_len);
+}
+
 /* the time-zone table, compiled from data/dates/zones.tsv */
 #include "nk_dates_zones.h"
 
@@ -300,27 +316,13 @@ year_token(const cursor *c, size_t i)
 static int
 month_token(const cursor *c, size_t i)
 {
-	const nk_token *t;
-
-	if (i >= c->n)
-		return 0;
-	t = &c->tok[i];
-	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
-		return 0;
-	return nk_month_from_word(t->fold, t->fold_len);
+	return i < c->n ? nk_month_of_token(&c->tok[i]) : 0;
 }
 
 static int
 weekday_token(const cursor *c, size_t i)
 {
-	const nk_token *t;
-
-	if (i >= c->n)
-		return -1;
-	t = &c->tok[i];
-	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
-		return -1;
-	return nk_weekday_from_word(t->fold, t->fold_len);
+	return i < c->n ? nk_weekday_of_token(&c->tok[i]) : -1;
 }
 
 static bool

@@ -48,6 +48,9 @@ extern int32_t nk_week_start(int32_t days);
  */
 extern int	nk_month_from_word(const char *fold, size_t len);	/* 1..12, or 0 */
 extern int	nk_weekday_from_word(const char *fold, size_t len);	/* 0 = Monday .. 6, or -1 */
+/* The same of a token, when it is a capitalised word ("June", "Tues"). */
+extern int	nk_month_of_token(const nk_token *t);
+extern int	nk_weekday_of_token(const nk_token *t);
 
 /* A zone name of data/dates/zones.tsv, with its IANA zone and offset. */
 typedef struct nk_zone_name

@@ -274,14 +274,7 @@ season_word(const ctx *c, size_t i)
 static int
 weekday_at(const ctx *c, size_t i)
 {
-	const nk_token *t;
-
-	if (i >= c->n)
-		return -1;
-	t = &c->tok[i];
-	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED) || t->fold_len < 6)
-		return -1;
-	return nk_weekday_from_word(t->fold, t->fold_len);
+	return i < c->n && c->tok[i].fold_len >= 6 ? nk_weekday_of_token(&c->tok[i]) : -1;
 }
 
 /* A capitalised month name, full or abbreviated with its period; 0 otherwise. */
@@ -293,12 +286,10 @@ month_at(const ctx *c, size_t i)
 	if (i >= c->n)
 		return 0;
 	t = &c->tok[i];
-	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_CAPITALIZED))
-		return 0;
 	if (t->fold_len <= 4 && !(t->flags & NK_TOKEN_ABBREV) && !nk_token_is(t, "may") &&
 		!nk_token_is(t, "june") && !nk_token_is(t, "july"))
 		return 0;
-	return nk_month_from_word(t->fold, t->fold_len);
+	return nk_month_of_token(t);
 }
 
 /* ---------------------------------------------------------------- tense */
