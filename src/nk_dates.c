@@ -99,21 +99,11 @@ static word_entry word_table[WORD_TABLE_SIZE];
 static size_t word_max_len;
 static bool word_table_built;
 
-static uint32_t
-word_hash(const char *w, size_t len)
-{
-	uint32_t	h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) w[i]) * 16777619u;
-	return h;
-}
-
 static void
 word_add(const char *w, uint32_t classes)
 {
 	size_t		len = strlen(w);
-	uint32_t	h = word_hash(w, len) & (WORD_TABLE_SIZE - 1);
+	uint32_t	h = nk_hash_bytes(w, len) & (WORD_TABLE_SIZE - 1);
 
 	while (word_table[h].word && !(word_table[h].len == len && memcmp(word_table[h].word, w, len) == 0))
 		h = (h + 1) & (WORD_TABLE_SIZE - 1);
@@ -139,7 +129,7 @@ word_class(const char *w, size_t len)
 
 	if (len > word_max_len || len == 0)
 		return 0;
-	h = word_hash(w, len) & (WORD_TABLE_SIZE - 1);
+	h = nk_hash_bytes(w, len) & (WORD_TABLE_SIZE - 1);
 	while (word_table[h].word)
 	{
 		if (word_table[h].len == len && memcmp(word_table[h].word, w, len) == 0)

@@ -30,6 +30,16 @@ static const char *const lexicon_names[NK_LEXICON_COUNT] = {
 
 #define MAX_DEPTH 64			/* tokens of an alias or role phrase; longer ones are ignored */
 
+/* The index of name in names[0..count), or -1. */
+static int
+name_index(const char *const *names, int count, const char *name)
+{
+	for (int i = 0; i < count; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return -1;
+}
+
 const char *
 nk_label_name(nk_label label)
 {
@@ -39,10 +49,7 @@ nk_label_name(nk_label label)
 int
 nk_label_parse(const char *name)
 {
-	for (int i = 0; i < NK_LABEL_COUNT; i++)
-		if (strcmp(name, label_names[i]) == 0)
-			return i;
-	return -1;
+	return name_index(label_names, NK_LABEL_COUNT, name);
 }
 
 const char *
@@ -54,23 +61,10 @@ nk_lexicon_name(nk_lexicon lexicon)
 int
 nk_lexicon_parse(const char *name)
 {
-	for (int i = 0; i < NK_LEXICON_COUNT; i++)
-		if (strcmp(name, lexicon_names[i]) == 0)
-			return i;
-	return -1;
+	return name_index(lexicon_names, NK_LEXICON_COUNT, name);
 }
 
 /* ---------------------------------------------------------------- hashing */
-
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint32_t	h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
-	return h;
-}
 
 static size_t
 hash_u64(uint64_t k)
@@ -135,7 +129,7 @@ strtab_place(uint32_t *slots, size_t nslots, uint32_t h, uint32_t v)
 static int32_t
 strtab_add(nk_arena *arena, strtab *t, const char *s, size_t len, bool *added)
 {
-	uint32_t	h = hash_bytes(s, len);
+	uint32_t	h = nk_hash_bytes(s, len);
 	int32_t		id = strtab_find(t, s, len, h);
 	nk_str	   *k;
 
@@ -796,7 +790,7 @@ find_entity(const strtab *keys, nk_arena *scratch, const char *canonical, int la
 		memcpy(key, label_names[l], label_len);
 		key[label_len] = '\x1f';
 		memcpy(key + label_len + 1, canonical, canonical_len + 1);
-		id = strtab_find(keys, key, n, hash_bytes(key, n));
+		id = strtab_find(keys, key, n, nk_hash_bytes(key, n));
 
 		if (id >= 0)
 			return id;
@@ -916,7 +910,7 @@ nk_gazetteer_build(nk_gazetteer_builder *b)
 	{
 		char		ch = (char) c;
 
-		g->byte_form[c] = c == 0 ? -1 : strtab_find(&g->forms, &ch, 1, hash_bytes(&ch, 1));
+		g->byte_form[c] = c == 0 ? -1 : strtab_find(&g->forms, &ch, 1, nk_hash_bytes(&ch, 1));
 	}
 
 	queue = nk_arena_alloc(b->arena, n * sizeof(int32_t));
@@ -1089,7 +1083,7 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 		if (t->fold_len > 1 && t->fold_len <= FORM_CACHE_BYTES)
 		{
 			/* the form is the fold itself unless it has a period or an apostrophe */
-			uint32_t	h = 2166136261u;
+			uint32_t	h = NK_FNV_BASIS;
 			bool		plain = true;
 
 			for (uint32_t k = 0; k < t->fold_len; k++)
@@ -1097,7 +1091,7 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 				unsigned char ch = (unsigned char) t->fold[k];
 
 				plain &= ch != '.' && ch != '\'';
-				h = (h ^ ch) * 16777619u;
+				h = (h ^ ch) * NK_FNV_PRIME;
 			}
 			if (plain)
 			{
@@ -1114,7 +1108,7 @@ nk_gazetteer_token_ids(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc
 			}
 		}
 		len = token_form(t, buf, sizeof(buf));
-		ids[i] = len ? strtab_find(&g->forms, buf, len, hash_bytes(buf, len)) : -1;
+		ids[i] = len ? strtab_find(&g->forms, buf, len, nk_hash_bytes(buf, len)) : -1;
 	}
 	return ids;
 }
@@ -1152,13 +1146,13 @@ nk_gazetteer_surname_holder(const nk_gazetteer *g, int32_t id)
 int32_t
 nk_gazetteer_form(const nk_gazetteer *g, const char *w, size_t len)
 {
-	return strtab_find(&g->forms, w, len, hash_bytes(w, len));
+	return strtab_find(&g->forms, w, len, nk_hash_bytes(w, len));
 }
 
 bool
 nk_gazetteer_has_string(const nk_gazetteer *g, const char *w, size_t len, nk_lexicon lexicon)
 {
-	return nk_gazetteer_has_word(g, strtab_find(&g->forms, w, len, hash_bytes(w, len)), lexicon, NULL);
+	return nk_gazetteer_has_word(g, strtab_find(&g->forms, w, len, nk_hash_bytes(w, len)), lexicon, NULL);
 }
 
 /* ---------------------------------------------------------------- matching */

@@ -173,4 +173,18 @@ extern size_t nk_fold_cp(int32_t cp, char *out);
 /* Append the UTF-8 form of cp to buf (at least 4 bytes); return the byte count. */
 extern size_t nk_utf8_encode(int32_t cp, char *buf);
 
+/* The FNV-1a hash of s[0..len), for the engine's hash tables. */
+#define NK_FNV_BASIS 2166136261u
+#define NK_FNV_PRIME 16777619u
+
+static inline uint32_t
+nk_hash_bytes(const char *s, size_t len)
+{
+	uint32_t	h = NK_FNV_BASIS;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * NK_FNV_PRIME;
+	return h;
+}
+
 #endif							/* NK_TEXT_H */
