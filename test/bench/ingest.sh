@@ -72,7 +72,8 @@ SELECT count(*) AS stories, count(*) FILTER (WHERE num_articles > 1) AS "multi-a
        max(num_articles) AS "largest" FROM nk_stories;
 EOF
 
-# the dashboard queries, best of 5 (server-side time)
+# the dashboard queries, best of 5 (server-side time); nk_conflicts and
+# nk_outlet_record where the installed version has them
 "${psql[@]}" -d "$db" -P footer=off <<'EOF'
 CREATE FUNCTION pg_temp.best_ms(q text) RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
@@ -99,28 +100,13 @@ UNION ALL
 SELECT 'nk_entity_daily, one entity', pg_temp.best_ms(
          'SELECT * FROM nk_entity_daily WHERE entity = ''Kim Jong Un'''),
        (SELECT count(*) FROM nk_entity_daily WHERE entity = 'Kim Jong Un');
-EOF
-if [ "$("${psql[@]}" -d "$db" -Atc "SELECT to_regclass('nk_conflicts') IS NOT NULL")" = t ]; then
-	"${psql[@]}" -d "$db" -P footer=off <<'EOF'
-CREATE FUNCTION pg_temp.best_ms(q text) RETURNS numeric LANGUAGE plpgsql AS $$
-DECLARE
-    best numeric;
-    t timestamptz;
-    n bigint;
-BEGIN
-    FOR i IN 1 .. 5 LOOP
-        t := clock_timestamp();
-        EXECUTE 'SELECT count(*) FROM (' || q || ') x' INTO n;
-        best := least(best, extract(epoch FROM clock_timestamp() - t) * 1000);
-    END LOOP;
-    RETURN round(best, 1);
-END
-$$;
+SELECT to_regclass('nk_conflicts') IS NOT NULL AS has_conflicts \gset
+\if :has_conflicts
 SELECT 'nk_conflicts, latest 30 days' AS query, pg_temp.best_ms(
          'SELECT * FROM nk_conflicts WHERE b_day >= (SELECT max(day) FROM nk_articles) - 30') AS ms,
        (SELECT count(*) FROM nk_conflicts WHERE b_day >= (SELECT max(day) FROM nk_articles) - 30) AS rows
 UNION ALL
 SELECT 'nk_outlet_record', pg_temp.best_ms('SELECT * FROM nk_outlet_record'),
        (SELECT count(*) FROM nk_outlet_record);
+\endif
 EOF
-fi
