@@ -695,6 +695,26 @@ parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, siz
 }
 
 /*
+ * The year that may follow a day and month, at token j: "2023", ", 2023" or,
+ * when dash, "- 2023".  Sets dt->year and *end when there is one; returns the
+ * token after what was read.
+ */
+static size_t
+optional_year(const cursor *c, size_t j, bool dash, nk_datetime *dt, size_t *end)
+{
+	int			y;
+
+	if ((punct_is(c, j, ",") || (dash && is_dash(c, j))) && year_token(c, j + 1))
+		j++;
+	y = year_token(c, j);
+	if (!y)
+		return j;
+	dt->year = y;
+	*end = token_end(c, j);
+	return j + 1;
+}
+
+/*
  * The date itself at token i, without the time: the numeric forms, day-month
  * and month-day orders, with or without a year, and month-year when
  * allow_month_year.
@@ -726,17 +746,7 @@ parse_date_core(const cursor *c, size_t i, bool allow_month_year,
 		dt->day = d;
 		dt->month = m;
 		*end = token_end(c, j);
-		j++;
-		if (punct_is(c, j, ",") && year_token(c, j + 1))
-			j++;
-		y = year_token(c, j);
-		if (y)
-		{
-			dt->year = y;
-			*end = token_end(c, j);
-			j++;
-		}
-		*next = j;
+		*next = optional_year(c, j + 1, false, dt, end);
 		return true;
 	}
 
@@ -756,17 +766,7 @@ parse_date_core(const cursor *c, size_t i, bool allow_month_year,
 		dt->month = m;
 		dt->day = d;
 		*end = token_end(c, j);
-		j++;
-		if ((punct_is(c, j, ",") || is_dash(c, j)) && year_token(c, j + 1))
-			j++;
-		y = year_token(c, j);
-		if (y)
-		{
-			dt->year = y;
-			*end = token_end(c, j);
-			j++;
-		}
-		*next = j;
+		*next = optional_year(c, j + 1, true, dt, end);
 		return true;
 	}
 	if (!allow_month_year)
