@@ -128,26 +128,24 @@ FROM h0 h,
 ORDER BY h.id;
 
 -- dates, without and with a publication time
+CREATE FUNCTION pg_temp.dates_contract(doc text, published timestamptz,
+                                       OUT n bigint, OUT resolved bigint, OUT ok boolean)
+LANGUAGE sql AS $$
+SELECT count(*), count(date_from),
+       coalesce(bool_and((k > 200 OR substr(doc, pos, len) = mention) AND length(mention) = len
+                         AND len > 0 AND pos + len - 1 <= length(doc) AND sentence >= 1
+                         AND (date_from IS NULL) = (date_to IS NULL)
+                         AND date_from <= date_to IS NOT FALSE
+                         AND "precision" IS NOT NULL), true)
+FROM nk_dates(doc, published) WITH ORDINALITY
+     AS x(mention, pos, len, sentence, date_from, date_to, "precision", timex, k)
+$$;
 WITH h0 AS MATERIALIZED (SELECT id, name, doc || '' AS doc FROM hostile)
 SELECT h.id, d.n AS dates, d.resolved, d.ok AS dates_ok,
        p.n AS dates_pub, p.resolved AS resolved_pub, p.ok AS dates_pub_ok
 FROM h0 h,
-     LATERAL (SELECT count(*) AS n, count(date_from) AS resolved,
-                     coalesce(bool_and((n > 200 OR substr(h.doc, pos, len) = mention) AND length(mention) = len
-                                       AND len > 0 AND pos + len - 1 <= length(h.doc) AND sentence >= 1
-                                       AND (date_from IS NULL) = (date_to IS NULL)
-                                       AND date_from <= date_to IS NOT FALSE
-                                       AND "precision" IS NOT NULL), true) AS ok
-              FROM nk_dates(h.doc) WITH ORDINALITY
-                   AS x(mention, pos, len, sentence, date_from, date_to, "precision", timex, n)) d,
-     LATERAL (SELECT count(*) AS n, count(date_from) AS resolved,
-                     coalesce(bool_and((n > 200 OR substr(h.doc, pos, len) = mention) AND length(mention) = len
-                                       AND len > 0 AND pos + len - 1 <= length(h.doc) AND sentence >= 1
-                                       AND (date_from IS NULL) = (date_to IS NULL)
-                                       AND date_from <= date_to IS NOT FALSE
-                                       AND "precision" IS NOT NULL), true) AS ok
-              FROM nk_dates(h.doc, '2024-03-01 12:00+00') WITH ORDINALITY
-                   AS x(mention, pos, len, sentence, date_from, date_to, "precision", timex, n)) p
+     LATERAL pg_temp.dates_contract(h.doc, NULL) d,
+     LATERAL pg_temp.dates_contract(h.doc, '2024-03-01 12:00+00') p
 ORDER BY h.id;
 
 -- events, without and with a publication time
