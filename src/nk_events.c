@@ -2591,6 +2591,26 @@ needs_target(int type)
 	}
 }
 
+/*
+ * Whether a row of the type needs its actor named.  Attacks, casualties and
+ * gifts are reported with an unnamed agent ("a missile struck the city", "a
+ * governor gave him drones"); a row of another type without its actor is a
+ * trigger whose actor the slots missed, far more often wrong than right.
+ */
+static bool
+needs_actor(int type)
+{
+	switch (type)
+	{
+		case NK_EV_ATTACK:
+		case NK_EV_CASUALTIES:
+		case NK_EV_GIFT:
+			return false;
+		default:
+			return true;
+	}
+}
+
 /* The country of the place called name, or NULL. */
 static const char *
 country_of_name(const ctx *c, const char *name)
@@ -2860,7 +2880,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			nk_check_interrupts();
 		if (ev->target == NULL && needs_target(ev->type))
 			continue;
-		if (ev->actor == NULL && ev->target == NULL)
+		if (ev->actor == NULL && (ev->target == NULL || needs_actor(ev->type)))
 			continue;
 		for (size_t j = first_new; j < out->count; j++)
 			if (same_event(&out->items[j], ev))

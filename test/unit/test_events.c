@@ -398,6 +398,10 @@ test_argument_rules(void)
 	EXPECT_NONE("The European Union sanctions committee of the Security Council met in Moscow.", "SANCTION");
 	EXPECT_NONE("Security Council sanctions monitors reportedly said the debris came from North Korea.", "SANCTION");
 	EXPECT("The European Union sanctions North Korean banks.", "SANCTION", "European Union", "North Korea", "reported");
+	/* no row without its actor, but for attacks, casualties and gifts */
+	EXPECT_NONE("Several delegations arrived in Pyongyang on Monday.", "ARRIVE");
+	EXPECT_NONE("Crates of shells were later shipped on to Russia.", "ARMS_TRANSFER");
+	EXPECT("A ballistic missile struck Ukraine overnight.", "ATTACK", NULL, "Ukraine", "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
