@@ -253,7 +253,11 @@ static const char *const determiners[] = {
 	"such", "any", "another", "some", "first", "second", "third", "last", "latest", "recent",
 	"new", "further", "more", "planned", "upcoming", "official", "state", "historic", "rare",
 	"two-day", "formal", "working", "possible", "potential", "previous", "earlier", "subsequent",
-	"high-profile", "secret", "surprise", NULL
+	"high-profile", "secret", "surprise",
+	/* modifiers of a measure ("fresh sanctions", "sweeping export controls") */
+	"fresh", "newest", "additional", "sweeping", "tough", "tougher", "tighter", "broader", "punitive",
+	"unilateral", "targeted", "harsh", "harsher", "stiff", "crippling", "severe", "wide-ranging",
+	"renewed", "expanded", "economic", "financial", "secondary", "coordinated", "separate", "similar", NULL
 };
 
 static const char *const prepositions[] = {
@@ -1159,6 +1163,20 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 					if (pair_phrase_ending(c, q, &p, &ps) && ps == j + 1)
 						sl->s[NK_SLOT_BETWEEN] = p;
 			}
+			/* "sanctions against both countries": the pair in a prepositional slot */
+			{
+				arg			p;
+				size_t		ps;
+				int			slot;
+
+				if (pair_phrase_ending(c, j, &p, &ps) && ps > e + 1 && is_word(c, ps - 1)
+					&& (slot = prep_slot(fold(c, ps - 1))) >= 0 && slot != NK_SLOT_BETWEEN && sl->s[slot].n == 0)
+				{
+					sl->s[slot] = p;
+					named = true;
+					sl->end = j;
+				}
+			}
 			if (is_punct(c, j, ','))
 			{
 				/* a comma ends the clause unless a list goes on: of names, or of the items given */
@@ -1688,6 +1706,9 @@ noun_context(const ctx *c, size_t i)
 		p -= 2;
 	if (c->tok[p].flags & NK_TOKEN_POSSESSIVE)
 		return true;
+	/* "announced sanctions", "welcomed visits": the object of a verb in the past */
+	if (verbish(c, p) && !c->verb[p] && !in_class(c, p, WC_AUXILIARIES))
+		return true;
 	/* "a rare visit": a determiner and a modifier */
 	if (p - 1 >= (long) c->s_first && is_word(c, p) && !(c->tok[p].flags & NK_TOKEN_CAPITALIZED) && c->owner[p] < 0
 		&& !in_class(c, p, WC_AUXILIARIES) && !in_class(c, p, WC_ADVERBS) && is_word(c, p - 1)
@@ -1804,9 +1825,15 @@ find_possessor(const ctx *c, size_t t, arg *a)
 	}
 	if (is(c, j, "its"))
 	{
-		/* "Moscow over its offensive": the nearest country or body before it */
+		/*
+		 * "Moscow over its offensive": the nearest country or body before it,
+		 * past a demonym that is an adjective ("the North Korean minister")
+		 */
 		for (long q = j - 1; q >= (long) c->s_first; q--)
-			if (c->owner[q] >= 0 && c->ments[c->owner[q]].agent && !c->ments[c->owner[q]].person)
+			if (c->owner[q] >= 0 && c->ments[c->owner[q]].agent && !c->ments[c->owner[q]].person
+				&& !(c->ments[c->owner[q]].norp && (long) m_last(c, c->owner[q]) + 1 < j
+					 && c->owner[m_last(c, c->owner[q]) + 1] < 0 && is_word(c, m_last(c, c->owner[q]) + 1)
+					 && !(c->tok[m_last(c, c->owner[q]) + 1].flags & NK_TOKEN_CAPITALIZED)))
 			{
 				a->m[0] = c->owner[q];
 				a->n = 1;
@@ -2063,8 +2090,11 @@ target_candidate(const ctx *c, int type, size_t j, int32_t actor)
  * ("placed X on its sanctions list").
  */
 static void
-fallback_target(const ctx *c, int type, size_t first, size_t end, int32_t actor, arg *out)
+fallback_target(const ctx *c, int type, size_t first, size_t end, const arg *actors, arg *out)
 {
+	int32_t		actor = actors->m[0];
+	size_t		from = 0;
+
 	out->n = 0;
 	for (size_t j = first + 1; j <= end && j <= c->s_last; j++)
 		if (target_candidate(c, type, j, actor))
@@ -2072,9 +2102,11 @@ fallback_target(const ctx *c, int type, size_t first, size_t end, int32_t actor,
 			conj_right(c, c->owner[j], out);
 			return;
 		}
-	if (actor < 0)
-		return;
-	for (size_t j = m_last(c, actor) + 1; j < first; j++)
+	/* after the last of a list of actors: "X, Y and Z imposed sanctions" names no addressee */
+	for (int k = 0; k < actors->n; k++)
+		if (m_last(c, actors->m[k]) + 1 > from)
+			from = m_last(c, actors->m[k]) + 1;
+	for (size_t j = from; j < first; j++)
 	{
 		if (hard_boundary(c, j))
 			return;
@@ -2234,7 +2266,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		actor.n = 1;
 	}
 	if (target.n == 0 && actor.n > 0 && addressee_type(tr->type) && !passive)
-		fallback_target(c, tr->type, f->last, sl.end, actor.m[0], &target);
+		fallback_target(c, tr->type, f->last, sl.end, &actor, &target);
 	/* troops or weapons of a nation: "North Korean troops were sent" */
 	if (actor.n == 0 && (tr->type == NK_EV_DEPLOY || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_CASUALTIES))
 	{

@@ -402,6 +402,25 @@ test_argument_rules(void)
 	EXPECT_NONE("Several delegations arrived in Pyongyang on Monday.", "ARRIVE");
 	EXPECT_NONE("Crates of shells were later shipped on to Russia.", "ARMS_TRANSFER");
 	EXPECT("A ballistic missile struck Ukraine overnight.", "ATTACK", NULL, "Ukraine", "reported");
+	/* a modifier before a measure keeps it a noun: "fresh sanctions" */
+	EXPECT("Japan announced fresh sanctions on North Korea.", "SANCTION", "Japan", "North Korea", "reported");
+	EXPECT("Japan unveiled sweeping sanctions on North Korea.", "SANCTION", "Japan", "North Korea", "reported");
+	/* a list of imposers: none is the addressee of another; "both countries" is the pair */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "Japan, South Korea and the European Union announced coordinated sanctions.");
+
+		CHECK(find(&l, "SANCTION", "Japan", "South Korea") == NULL);
+		CHECK(find(&l, "SANCTION", "Japan", "European Union") == NULL);
+		CHECK(find(&l, "SANCTION", "South Korea", "European Union") == NULL);
+		nk_arena_destroy(a);
+	}
+	EXPECT("North Korea sent troops to Russia. Russia and North Korea signed a treaty. Japan, South Korea and the "
+		   "European Union announced sanctions against both countries.", "SANCTION", "South Korea", "Russia",
+		   "reported");
+	/* "its" past a demonym used as an adjective */
+	EXPECT("Japan added three North Korean firms to its sanctions list.", "SANCTION", "Japan", "North Korea",
+		   "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
