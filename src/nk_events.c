@@ -496,9 +496,12 @@ is_quote_token(const ctx *c, size_t i)
 
 /* ---------------------------------------------------------------- lexicon lookup */
 
+static size_t m_last(const ctx *c, int32_t k);
+
 /*
  * Match words[k..] at token i (within the sentence); return the last token
- * matched, or -1.  "*" skips up to MAX_GAP word tokens.
+ * matched, or -1.  "*" skips up to MAX_GAP words but "to", a name counting
+ * as one ("showed Defense Minister Sergei Shoigu around").
  */
 static long
 match_words(const ctx *c, const char *const *words, int nwords, int k, size_t i)
@@ -507,13 +510,20 @@ match_words(const ctx *c, const char *const *words, int nwords, int k, size_t i)
 		return (long) i - 1;
 	if (strcmp(words[k], "*") == 0)
 	{
+		size_t		j = i;
+
 		for (int gap = 0; gap <= MAX_GAP; gap++)
 		{
 			long		r;
 
-			if (gap > 0 && (i + gap - 1 > c->s_last || !is_word(c, i + gap - 1)))
-				break;
-			r = match_words(c, words, nwords, k + 1, i + gap);
+			if (gap > 0)
+			{
+				/* "gave Kim technology to help it": an infinitive is no part of the gap */
+				if (j > c->s_last || (!is_word(c, j) && c->owner[j] < 0) || (c->owner[j] < 0 && is(c, j, "to")))
+					break;
+				j = c->owner[j] >= 0 ? m_last(c, c->owner[j]) + 1 : j + 1;
+			}
+			r = match_words(c, words, nwords, k + 1, j);
 			if (r >= 0)
 				return r;
 		}
@@ -839,6 +849,8 @@ verbish(const ctx *c, long j)
 	return t->fold_len > 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && strcmp(t->fold, "need") != 0;
 }
 
+static size_t title_end(const ctx *c, size_t i);
+
 /* Collect conjuncts to the right of mention k: "X and Y", "X, Y and Z", "X-Y". */
 static void
 conj_right(const ctx *c, int32_t k, arg *a)
@@ -863,10 +875,49 @@ conj_right(const ctx *c, int32_t k, arg *a)
 		/* "the" before the next name */
 		if (j + skip <= c->s_last && is(c, j + skip, "the"))
 			skip++;
+		/* a list of people: "Trong, President To Lam, Pham, Prime Minister of the Government, and Tran" */
+		if (c->ments[a->m[a->n - 1]].person)
+		{
+			size_t		q = title_end(c, j + skip);
+
+			if (q > j + skip && q <= c->s_last && is_punct(c, q, ','))
+			{
+				/* an apposition of the last name: the list goes on after it */
+				skip = q - j + 1;
+				if (j + skip <= c->s_last && is(c, j + skip, "and"))
+					skip++;
+				q = title_end(c, j + skip);
+			}
+			if (q <= c->s_last && c->owner[q] >= 0 && m_first(c, c->owner[q]) == q && c->ments[c->owner[q]].person)
+				skip = q - j;
+		}
 		if (j + skip > c->s_last || c->owner[j + skip] < 0 || m_first(c, c->owner[j + skip]) != j + skip)
+			return;
+		/* "Kim, North Korea's leader": a possessor after a comma opens an apposition */
+		if (is_punct(c, j, ',') && followed_by_possessive(c, c->owner[j + skip]))
 			return;
 		a->m[a->n++] = c->owner[j + skip];
 	}
+}
+
+/*
+ * The token after a title phrase starting at token i ("President", "Prime
+ * Minister of the Government"): capitalised words that are no names, with
+ * "of" and "the" inside; i itself when there is none.
+ */
+static size_t
+title_end(const ctx *c, size_t i)
+{
+	size_t		j = i;
+
+	while (j <= c->s_last && j < i + 6 && c->owner[j] < 0 && is_word(c, j)
+		   && (((c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_class(c, j, WC_PREPOSITIONS)
+				&& !is(c, j, "the") && !is(c, j, "a") && !is(c, j, "an"))
+			   || (j > i && (is(c, j, "of") || is(c, j, "the")))))
+		j++;
+	while (j > i && (is(c, j - 1, "of") || is(c, j - 1, "the")))
+		j--;
+	return j;
 }
 
 /* Collect conjuncts to the left of mention k ("X and Y" with k = Y); the result reads left to right. */

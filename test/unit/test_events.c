@@ -421,6 +421,24 @@ test_argument_rules(void)
 	/* "its" past a demonym used as an adjective */
 	EXPECT("Japan added three North Korean firms to its sanctions list.", "SANCTION", "Japan", "North Korea",
 		   "reported");
+	/* a list of titled people, appositions inside it */
+	EXPECT("Vladimir Putin will meet Kim Jong Un, Chairman Choe Son Hui and Sergei Lavrov.", "MEET", "Vladimir Putin",
+		   "Choe Son Hui", "planned");
+	EXPECT("Vladimir Putin will meet Kim Jong Un, First Vice Chairman of the Party, and Choe Son Hui.", "MEET",
+		   "Vladimir Putin", "Choe Son Hui", "planned");
+	/* "X, Russia's minister": a possessor after a comma is no conjunct */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "Kim Jong Un met Sergei Lavrov, Russia's foreign minister.");
+
+		CHECK(find(&l, "MEET", "Kim Jong Un", "Sergei Lavrov") != NULL);
+		CHECK(find(&l, "MEET", "Kim Jong Un", "Russia") == NULL);
+		nk_arena_destroy(a);
+	}
+	/* a name is one word of a phrase's gap */
+	EXPECT("Kim Jong Un took Foreign Minister Sergei Lavrov around the fair.", "MEET", "Kim Jong Un",
+		   "Sergei Lavrov", "reported");
+	EXPECT_NONE("Russia gave North Korea technology to help it launch satellites.", "COOPERATE");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
