@@ -2757,6 +2757,8 @@ actor_country(const ctx *c, const char *name, const char *label)
 static void
 inherit_targets(const ctx *c, nk_event_list *all)
 {
+	bool		attacks = false;
+
 	/*
 	 * Troops sent without a stated destination by one of the article's two
 	 * main countries ("North Korea's troop deployment") go to the other.
@@ -2779,7 +2781,15 @@ inherit_targets(const ctx *c, nk_event_list *all)
 			ev->confidence *= 0.7f;
 		}
 
-	/* a launch the sentence leaves without a launcher ("the satellite was launched") is the article's launcher's */
+	/*
+	 * a launch the sentence leaves without a launcher ("the satellite was
+	 * launched") is the nearest launcher's of the article; in an article of
+	 * no attacks (where missiles fired are another side's), else its main
+	 * country's
+	 */
+	for (size_t k = 0; k < all->count; k++)
+		if (all->items[k].type == NK_EV_ATTACK)
+			attacks = true;
 	for (size_t k = 0; k < all->count; k++)
 	{
 		nk_event   *ev = &all->items[k];
@@ -2796,6 +2806,12 @@ inherit_targets(const ctx *c, nk_event_list *all)
 			ev->actor = all->items[best].actor;
 			ev->actor_label = all->items[best].actor_label;
 			ev->confidence *= 0.8f;
+		}
+		else if (!attacks && c->pair_country[0] >= 0)
+		{
+			ev->actor = c->ments[c->pair_country[0]].name;
+			ev->actor_label = c->ments[c->pair_country[0]].label;
+			ev->confidence *= 0.6f;
 		}
 	}
 	for (size_t k = 0; k < all->count; k++)

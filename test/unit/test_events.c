@@ -439,6 +439,10 @@ test_argument_rules(void)
 	EXPECT("Kim Jong Un took Foreign Minister Sergei Lavrov around the fair.", "MEET", "Kim Jong Un",
 		   "Sergei Lavrov", "reported");
 	EXPECT_NONE("Russia gave North Korea technology to help it launch satellites.", "COOPERATE");
+	/* a launch without its launcher in an article of no attacks: its main country's */
+	EXPECT("North Korea is preparing a new satellite, Kim Jong Un told Russia. North Korea said the rocket was "
+		   "launched at dawn.", "LAUNCH", "North Korea", NULL, "reported");
+	EXPECT_NONE("Russia fired missiles at Ukraine. North Korea said the rocket was launched at dawn.", "LAUNCH");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
