@@ -896,6 +896,24 @@ conj_right(const ctx *c, int32_t k, arg *a)
 		/* "Kim, North Korea's leader": a possessor after a comma opens an apposition */
 		if (is_punct(c, j, ',') && followed_by_possessive(c, c->owner[j + skip]))
 			return;
+		/* "Kim and Russian President Putin": a demonym before a name is its adjective */
+		if (c->ments[c->owner[j + skip]].norp)
+		{
+			size_t		q = m_last(c, c->owner[j + skip]) + 1;
+			size_t		t = title_end(c, q);
+
+			while (t <= c->s_last && t < q + 3 && c->owner[t] < 0 && is_word(c, t)
+				   && !(c->tok[t].flags & NK_TOKEN_CAPITALIZED) && !in_class(c, t, WC_PREPOSITIONS)
+				   && !is(c, t, "and") && !is(c, t, "or"))
+				t++;
+			if (t > q && t <= c->s_last && c->owner[t] >= 0 && m_first(c, c->owner[t]) == t)
+			{
+				a->m[a->n++] = c->owner[t];
+				continue;
+			}
+			if (t > q && is_punct(c, j, ','))
+				return;
+		}
 		a->m[a->n++] = c->owner[j + skip];
 	}
 }
@@ -935,6 +953,23 @@ conj_left(const ctx *c, int32_t k, arg *a)
 
 		if (n >= MAX_CONJ || j <= (long) c->s_first)
 			break;
+		/* "Kim and Russian President Putin": over a title and a demonym */
+		{
+			long		q = j;
+			int			w = 0;
+
+			while (q > (long) c->s_first && w < 3 && c->owner[q] < 0 && is_word(c, q)
+				   && (c->tok[q].flags & NK_TOKEN_CAPITALIZED) && !(c->tok[q].flags & NK_TOKEN_SENT_START)
+				   && !in_class(c, q, WC_PREPOSITIONS | WC_DETERMINERS))
+			{
+				q--;
+				w++;
+			}
+			if (q > (long) c->s_first && c->owner[q] >= 0 && c->ments[c->owner[q]].norp)
+				q = (long) m_first(c, c->owner[q]) - 1;
+			if (q > (long) c->s_first && q < j && (is(c, q, "and") || is_punct(c, q, ',')))
+				j = q;
+		}
 		if (is(c, j, "the") && j - 1 > (long) c->s_first)
 			j--;
 		if (!(is(c, j, "and") || is_dash_token(c, j) || is_punct(c, j, ',')))
@@ -974,6 +1009,33 @@ last_person(const ctx *c, size_t i)
 			return (int32_t) k;
 	}
 	return -1;
+}
+
+/*
+ * The person "his" or "her" at token i stands for: the subject of its
+ * clause, the first person named in the sentence before it outside a
+ * prepositional phrase ("Kim extended the invitation to Putin during his
+ * visit"), else the last person named before it.
+ */
+static bool semicolon_between(const ctx *c, size_t a, size_t b);
+
+static int32_t
+subject_person(const ctx *c, size_t i)
+{
+	for (size_t j = c->s_first; j < i; j++)
+	{
+		int32_t		k = c->owner[j];
+		long		before;
+
+		if (k < 0 || m_first(c, k) != j)
+			continue;
+		if (semicolon_between(c, j, i))
+			break;
+		before = np_left(c, j);
+		if (c->ments[k].person && !(before >= 0 && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)))
+			return k;
+	}
+	return last_person(c, i);
 }
 
 /*
@@ -1852,7 +1914,7 @@ find_possessor(const ctx *c, size_t t, arg *a)
 		return;
 	if (is(c, j, "his") || is(c, j, "her"))
 	{
-		int32_t		p = last_person(c, (size_t) j);
+		int32_t		p = subject_person(c, (size_t) j);
 
 		if (p >= 0)
 		{

@@ -443,6 +443,21 @@ test_argument_rules(void)
 	EXPECT("North Korea is preparing a new satellite, Kim Jong Un told Russia. North Korea said the rocket was "
 		   "launched at dawn.", "LAUNCH", "North Korea", NULL, "reported");
 	EXPECT_NONE("Russia fired missiles at Ukraine. North Korea said the rocket was launched at dawn.", "LAUNCH");
+	/* "his" is the clause subject's before the last person's */
+	EXPECT("Kim Jong Un extended the invitation to Vladimir Putin during his trip to Russia.", "VISIT", "Kim Jong Un",
+		   "Russia", "reported");
+	/* a demonym and a title before a name in a list: "Kim and Russian President Putin" */
+	EXPECT("Kim Jong Un and Russian President Vladimir Putin met in Vladivostok.", "MEET", "Kim Jong Un",
+		   "Vladimir Putin", "reported");
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "Invited by North Korean leader Kim Jong Un, Russian President Vladimir Putin "
+							  "arrived in Pyongyang.");
+
+		CHECK(find(&l, "INVITE", "Kim Jong Un", "Vladimir Putin") != NULL);
+		CHECK(find(&l, "INVITE", "Russia", NULL) == NULL);
+		nk_arena_destroy(a);
+	}
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
