@@ -1942,17 +1942,35 @@ find_possessor(const ctx *c, size_t t, arg *a)
 		 * "Moscow over its offensive": the nearest country or body before it,
 		 * past a demonym that is an adjective ("the North Korean minister")
 		 */
+		int32_t		in_pp = -1;
+
 		for (long q = j - 1; q >= (long) c->s_first; q--)
 			if (c->owner[q] >= 0 && c->ments[c->owner[q]].agent && !c->ments[c->owner[q]].person
 				&& !(c->ments[c->owner[q]].norp && (long) m_last(c, c->owner[q]) + 1 < j
 					 && c->owner[m_last(c, c->owner[q]) + 1] < 0 && is_word(c, m_last(c, c->owner[q]) + 1)
 					 && !(c->tok[m_last(c, c->owner[q]) + 1].flags & NK_TOKEN_CAPITALIZED)))
 			{
+				long		before = np_left(c, m_first(c, c->owner[q]));
+
+				/* "Russia could buy shells from North Korea for its war": not a name in a prepositional phrase */
+				if (before >= 0 && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS))
+				{
+					if (in_pp < 0)
+						in_pp = c->owner[q];
+					q = (long) m_first(c, c->owner[q]);
+					continue;
+				}
 				a->m[0] = c->owner[q];
 				a->n = 1;
 				a->pronoun = true;
 				return;
 			}
+		if (in_pp >= 0)
+		{
+			a->m[0] = in_pp;
+			a->n = 1;
+			a->pronoun = true;
+		}
 		return;
 	}
 	if (c->tok[j].flags & NK_TOKEN_POSSESSIVE)
@@ -2231,6 +2249,37 @@ fallback_target(const ctx *c, int type, size_t first, size_t end, const arg *act
 	}
 }
 
+/*
+ * The subject of a "that" clause a few words after token e ("warned in
+ * recent months that Russia could..."): the first country, body or person
+ * after "that", a demonym standing for its country ("that the Russian veto
+ * would"); *out is left alone when there is none.
+ */
+static void
+that_subject(const ctx *c, size_t e, const arg *actors, arg *out)
+{
+	size_t		j = e + 1;
+
+	while (j <= c->s_last && j <= e + 6 && c->owner[j] < 0 && is_word(c, j) && !is(c, j, "that"))
+		j++;
+	if (j > c->s_last || !is(c, j, "that"))
+		return;
+	for (size_t q = j + 1; q <= c->s_last && q <= j + 5; q++)
+	{
+		int32_t		k = c->owner[q];
+
+		if (hard_boundary(c, q) || is_punct(c, q, ','))
+			return;
+		if (k < 0)
+			continue;
+		if (!c->ments[k].agent || same_entity(c, k, actors->m[0]))
+			return;
+		out->m[0] = k;
+		out->n = 1;
+		return;
+	}
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -2378,6 +2427,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		actor.m[0] = src;
 		actor.n = 1;
 	}
+	/* "warned that Russia could buy arms", "concerned that Moscow may": the subject of the clause after it */
+	if (actor.n > 0 && (tr->type == NK_EV_WARN || tr->type == NK_EV_CRITICIZE) && !passive)
+		that_subject(c, f->last, &actor, &target);
 	if (target.n == 0 && actor.n > 0 && addressee_type(tr->type) && !passive)
 		fallback_target(c, tr->type, f->last, sl.end, &actor, &target);
 	/* troops or weapons of a nation: "North Korean troops were sent" */

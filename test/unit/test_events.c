@@ -458,6 +458,14 @@ test_argument_rules(void)
 		CHECK(find(&l, "INVITE", "Russia", NULL) == NULL);
 		nk_arena_destroy(a);
 	}
+	/* a warning or a concern "that" a party acts is addressed to that party */
+	EXPECT("Japan warned in a statement that Russia could buy more shells abroad.", "WARN", "Japan", "Russia",
+		   "reported");
+	EXPECT("South Korea is concerned that the Russian navy may ship missiles.", "CRITICIZE", "South Korea", "Russia",
+		   "reported");
+	/* "its" is not a name's in a prepositional phrase before it */
+	EXPECT("Russia could buy shells from North Korea to continue its offensive in Ukraine.", "ATTACK", "Russia",
+		   "Ukraine", "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
