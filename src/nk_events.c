@@ -1077,6 +1077,42 @@ gerund_subject(const ctx *c, size_t t, arg *a)
  * agent not inside a prepositional phrase, a possessive or another verb's
  * object.  any: accept any entity (the grammatical subject of a passive).
  */
+/*
+ * The subject of a verb at t after an apposition or a relative clause
+ * between commas: "Robert Wood, the US's deputy UN ambassador, warned",
+ * "Lavrov, Russia's foreign minister, dismissed": the name before the first
+ * comma, when the part between the commas opens with a determiner, a
+ * possessor, a title or "who".
+ */
+static bool
+apposition_subject(const ctx *c, size_t t, arg *a)
+{
+	long		j = (long) t - 1;
+	long		open;
+	int32_t		k;
+
+	while (j > (long) c->s_first && is_word(c, j) && c->owner[j] < 0
+		   && (in_class(c, j, WC_ADVERBS) || in_class(c, j, WC_AUXILIARIES)))
+		j--;
+	if (j <= (long) c->s_first || !is_punct(c, j, ','))
+		return false;
+	for (open = j - 1; open > (long) c->s_first && open > j - 12; open--)
+		if (hard_boundary(c, open) || is_punct(c, open, ',') || (is_word(c, open) && is(c, open, "and")))
+			break;
+	if (open <= (long) c->s_first || !is_punct(c, open, ',') || open + 1 >= j)
+		return false;
+	k = c->owner[open - 1];
+	if (k < 0 || !c->ments[k].person)
+		return false;
+	if (!(is(c, open + 1, "the") || is(c, open + 1, "a") || is(c, open + 1, "who")
+		  || (c->owner[open + 1] >= 0 && followed_by_possessive(c, c->owner[open + 1]))
+		  || (c->tok[open + 1].flags & NK_TOKEN_CAPITALIZED)))
+		return false;
+	a->m[0] = k;
+	a->n = 1;
+	return true;
+}
+
 static void
 find_subject(const ctx *c, size_t t, bool any, arg *a)
 {
@@ -1089,6 +1125,8 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 	a->n = 0;
 	a->pronoun = false;
 	if (verb_trigger && !any && gerund_subject(c, t, a))
+		return;
+	if (verb_trigger && apposition_subject(c, t, a))
 		return;
 	while (j >= (long) c->s_first && steps++ < LEFT_WINDOW)
 	{

@@ -466,6 +466,9 @@ test_argument_rules(void)
 	/* "its" is not a name's in a prepositional phrase before it */
 	EXPECT("Russia could buy shells from North Korea to continue its offensive in Ukraine.", "ATTACK", "Russia",
 		   "Ukraine", "reported");
+	/* the subject of a verb after an apposition is the name before it */
+	EXPECT("Sergei Lavrov, the Russian foreign minister, warned that Japan would pay a price.", "WARN",
+		   "Sergei Lavrov", "Japan", "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
