@@ -1597,6 +1597,13 @@ sentence_source(const ctx *c)
 					return c->owner[j];
 			continue;
 		}
+		/* "X, the deputy envoy, said" */
+		{
+			arg			ap;
+
+			if (apposition_subject(c, h->first, &ap))
+				return ap.m[0];
+		}
 		/* "X said": the nearest name before it, within a few words */
 		for (long j = (long) h->first - 1; j >= (long) c->s_first && j >= (long) h->first - 5; j--)
 		{
@@ -2277,7 +2284,7 @@ fallback_target(const ctx *c, int type, size_t first, size_t end, const arg *act
 			from = m_last(c, actors->m[k]) + 1;
 	for (size_t j = from; j < first; j++)
 	{
-		if (hard_boundary(c, j))
+		if (hard_boundary(c, j) || is_punct(c, j, ','))
 			return;
 		if (target_candidate(c, type, j, actor))
 		{
