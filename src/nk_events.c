@@ -497,6 +497,35 @@ is_quote_token(const ctx *c, size_t i)
 /* ---------------------------------------------------------------- lexicon lookup */
 
 static size_t m_last(const ctx *c, int32_t k);
+static size_t title_end(const ctx *c, size_t i);
+static bool followed_by_possessive(const ctx *c, int32_t k);
+
+/*
+ * The token after the word of a gap at token j: a name, with a possessor
+ * and a title before it ("Russia's Defense Minister Sergei Shoigu"), counts
+ * as one word.
+ */
+static size_t
+gap_unit_end(const ctx *c, size_t j)
+{
+	size_t		t;
+
+	if (c->owner[j] >= 0 && followed_by_possessive(c, c->owner[j]))
+	{
+		size_t		e = m_last(c, c->owner[j]) + 2;	/* past the "'s" */
+
+		t = title_end(c, e);
+		if (t <= c->s_last && c->owner[t] >= 0 && c->ments[c->owner[t]].person)
+			return m_last(c, c->owner[t]) + 1;
+		return m_last(c, c->owner[j]) + 1;
+	}
+	if (c->owner[j] >= 0)
+		return m_last(c, c->owner[j]) + 1;
+	t = title_end(c, j);
+	if (t > j && t <= c->s_last && c->owner[t] >= 0 && c->ments[c->owner[t]].person)
+		return m_last(c, c->owner[t]) + 1;
+	return j + 1;
+}
 
 /*
  * Match words[k..] at token i (within the sentence); return the last token
@@ -521,7 +550,7 @@ match_words(const ctx *c, const char *const *words, int nwords, int k, size_t i)
 				/* "gave Kim technology to help it": an infinitive is no part of the gap */
 				if (j > c->s_last || (!is_word(c, j) && c->owner[j] < 0) || (c->owner[j] < 0 && is(c, j, "to")))
 					break;
-				j = c->owner[j] >= 0 ? m_last(c, c->owner[j]) + 1 : j + 1;
+				j = gap_unit_end(c, j);
 			}
 			r = match_words(c, words, nwords, k + 1, j);
 			if (r >= 0)
@@ -848,8 +877,6 @@ verbish(const ctx *c, long j)
 		return false;
 	return t->fold_len > 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && strcmp(t->fold, "need") != 0;
 }
-
-static size_t title_end(const ctx *c, size_t i);
 
 /* Collect conjuncts to the right of mention k: "X and Y", "X, Y and Z", "X-Y". */
 static void
@@ -2325,6 +2352,35 @@ that_subject(const ctx *c, size_t e, const arg *actors, arg *out)
 	}
 }
 
+/*
+ * The person "him" or "her" after a verb at t stands for: the last person
+ * named before the verb (this or the three previous sentences) who is not
+ * its subject.
+ */
+static void
+object_pronoun(const ctx *c, size_t t, arg *out)
+{
+	arg			subj;
+	int32_t		s = c->tok[t].sentence;
+
+	find_subject(c, t, false, &subj);
+	for (long k = (long) c->ents->count - 1; k >= 0; k--)
+	{
+		const nk_entity_mention *m = &c->ents->items[k];
+
+		if (m->last_token >= t)
+			continue;
+		if (m->sentence < s - 3)
+			return;
+		if (!c->ments[k].person || (subj.n > 0 && same_entity(c, (int32_t) k, subj.m[0])))
+			continue;
+		out->m[0] = (int32_t) k;
+		out->n = 1;
+		out->pronoun = true;
+		return;
+	}
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -2352,8 +2408,12 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	scan_right(c, f->last, items, &sl);
 	/* "gave North Korea technical aid": a name in a phrase's gap is its object */
 	for (size_t j = f->first + 1; j < f->last && sl.s[NK_SLOT_OBJ].n == 0; j++)
-		if (c->owner[j] >= 0)
+		if (c->owner[j] >= 0 && !followed_by_possessive(c, c->owner[j]))
 			conj_right(c, c->owner[j], &sl.s[NK_SLOT_OBJ]);
+	/* "invited him", "greeted her": the last person named before the verb but its subject */
+	if (!noun && sl.s[NK_SLOT_OBJ].n == 0 && f->last + 1 <= c->s_last
+		&& (is(c, f->last + 1, "him") || is(c, f->last + 1, "her")))
+		object_pronoun(c, f->first, &sl.s[NK_SLOT_OBJ]);
 	find_status(c, f->first, f->last, noun, &si);
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
@@ -2494,7 +2554,10 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 			}
 	}
 	/* "cooperation between Russia and North Korea": both sides from the one slot */
-	if (symmetric(tr->type) && sl.s[NK_SLOT_BETWEEN].n >= 2)
+	/* "Shoigu and Kim held talks on ties between the two countries": the named pair, not the countries */
+	if (symmetric(tr->type) && actor.n >= 2 && target.n > 0 && target.pronoun)
+		target.n = 0;
+	else if (symmetric(tr->type) && sl.s[NK_SLOT_BETWEEN].n >= 2)
 	{
 		actor.m[0] = sl.s[NK_SLOT_BETWEEN].m[0];
 		actor.n = 1;

@@ -469,6 +469,16 @@ test_argument_rules(void)
 	/* the subject of a verb after an apposition is the name before it */
 	EXPECT("Sergei Lavrov, the Russian foreign minister, warned that Japan would pay a price.", "WARN",
 		   "Sergei Lavrov", "Japan", "reported");
+	/* a possessor, a title and a name are one word of a gap */
+	EXPECT("Kim Jong Un showed Russia's Foreign Minister Sergei Lavrov around the fair.", "MEET", "Kim Jong Un",
+		   "Sergei Lavrov", "reported");
+	/* named parties of talks before "between the two countries" */
+	EXPECT_PAIR("Kim Jong Un travelled to Russia. Sergei Lavrov and Choe Son Hui held talks on ties between the two "
+				"countries.", "MEET", "Sergei Lavrov", "Choe Son Hui");
+	EXPECT("Kim Jong Un made his way to Russia by train.", "VISIT", "Kim Jong Un", "Russia", "reported");
+	/* "him" after a verb: the last person named before it but its subject */
+	EXPECT("Vladimir Putin will go to Pyongyang. Kim Jong Un invited him in September.", "INVITE", "Kim Jong Un",
+		   "Vladimir Putin", "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
