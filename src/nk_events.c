@@ -1044,25 +1044,52 @@ last_person(const ctx *c, size_t i)
  * prepositional phrase ("Kim extended the invitation to Putin during his
  * visit"), else the last person named before it.
  */
-static bool semicolon_between(const ctx *c, size_t a, size_t b);
-
+/*
+ * The subject of the clause token i stands in: the first name of the clause
+ * (after a colon, a semicolon or a dash before i, and past a dateline) that
+ * is no possessor and stands in no prepositional phrase; a person when
+ * person, else an agent.  -1 when there is none.
+ */
 static int32_t
-subject_person(const ctx *c, size_t i)
+clause_subject(const ctx *c, size_t i, bool person)
 {
+	size_t		from = c->s_first;
+
 	for (size_t j = c->s_first; j < i; j++)
+		if (is_punct(c, j, ':') || is_punct(c, j, ';') || is_dash_token(c, j))
+			from = j + 1;
+	for (size_t j = from; j < i; j++)
 	{
 		int32_t		k = c->owner[j];
 		long		before;
 
 		if (k < 0 || m_first(c, k) != j)
 			continue;
-		if (semicolon_between(c, j, i))
-			break;
-		before = np_left(c, j);
-		if (c->ments[k].person && !(before >= 0 && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)))
+		j = m_last(c, k);
+		before = np_left(c, m_first(c, k));
+		if (before >= 0 && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS))
+		{
+			arg			list;
+
+			/* the whole list is in the phrase: "together with Japan, Australia and New Zealand" */
+			conj_right(c, k, &list);
+			j = m_last(c, list.m[list.n - 1]);
+			continue;
+		}
+		if (followed_by_possessive(c, k))
+			continue;
+		if (person ? c->ments[k].person : c->ments[k].agent && !c->ments[k].norp)
 			return k;
 	}
-	return last_person(c, i);
+	return -1;
+}
+
+static int32_t
+subject_person(const ctx *c, size_t i)
+{
+	int32_t		k = clause_subject(c, i, true);
+
+	return k >= 0 ? k : last_person(c, i);
 }
 
 /*
@@ -1155,6 +1182,18 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 		return;
 	if (verb_trigger && apposition_subject(c, t, a))
 		return;
+	/* "South Korea voiced concern over the summit, warning that ...": the clause's subject */
+	if (verb_trigger && !any && t > c->s_first && is_punct(c, t - 1, ',') && c->tok[t].fold_len > 4
+		&& strcmp(c->tok[t].fold + c->tok[t].fold_len - 3, "ing") == 0)
+	{
+		int32_t		k = clause_subject(c, t, false);
+
+		if (k >= 0)
+		{
+			conj_right(c, k, a);
+			return;
+		}
+	}
 	while (j >= (long) c->s_first && steps++ < LEFT_WINDOW)
 	{
 		int32_t		k = c->owner[j];

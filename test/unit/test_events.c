@@ -479,6 +479,14 @@ test_argument_rules(void)
 	/* "him" after a verb: the last person named before it but its subject */
 	EXPECT("Vladimir Putin will go to Pyongyang. Kim Jong Un invited him in September.", "INVITE", "Kim Jong Un",
 		   "Vladimir Putin", "reported");
+	/* "his" within its clause: not a possessor's before a colon */
+	EXPECT("Vladimir Putin's trip was overdue: Kim Jong Un had invited him during his own trip to Russia.", "VISIT",
+		   "Kim Jong Un", "Russia", "reported");
+	/* a participle after a comma: the subject of its clause, not of a prepositional phrase or a list in one */
+	EXPECT("South Korea voiced concern over the talks between Kim Jong Un and Vladimir Putin, warning that Russia "
+		   "would pay a price.", "WARN", "South Korea", "Russia", "reported");
+	EXPECT_NONE("The move followed a statement by Japan together with Iran and Ukraine, condemning the deal.",
+				"CRITICIZE");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
