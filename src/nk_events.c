@@ -2420,6 +2420,33 @@ object_pronoun(const ctx *c, size_t t, arg *out)
 	}
 }
 
+/*
+ * Whether the verb before the noun at t (over determiners and modifiers)
+ * undergoes, watches or breaks the measure rather than imposes it.
+ */
+static bool
+undergoes_before(const ctx *c, size_t t)
+{
+	static const char *const verbs[] = {
+		"face", "faces", "faced", "facing", "violate", "violates", "violated", "violating", "evade", "evades",
+		"evaded", "evading", "breach", "breaches", "breached", "breaching", "monitor", "monitors", "monitored",
+		"monitoring", "skirt", "skirted", "skirting", "circumvent", "circumvented", "circumventing", "dodge",
+		"dodged", "under", "despite", NULL
+	};
+	long		j = (long) t - 1;
+
+	while (j >= (long) c->s_first && is_word(c, j) && c->owner[j] < 0 && in_class(c, j, WC_DETERMINERS))
+		j--;
+	while (j >= (long) c->s_first && c->owner[j] >= 0)
+		j = (long) m_first(c, c->owner[j]) - 1;
+	if (j < (long) c->s_first || !is_word(c, j))
+		return false;
+	for (int k = 0; verbs[k]; k++)
+		if (is(c, j, verbs[k]))
+			return true;
+	return false;
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -2544,6 +2571,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		/* the clause's subject does not act a noun in a prepositional phrase */
 		if (in_pp)
 			subj_actor.n = 0;
+		/* "monitored sanctions", "face sanctions": the subject of the verb before a measure is no imposer */
+		if (!passive && tr->pos == NK_POS_NOUN && tr->type == NK_EV_SANCTION && undergoes_before(c, f->first))
+			subj_actor.n = poss.n = 0;
 		first_slot(c, tr->actor, sl.s, &subj_actor, &obj, &poss, &actor, -1);
 	}
 	/* an actor acts: no cities, weapons or laws */

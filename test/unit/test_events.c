@@ -487,6 +487,9 @@ test_argument_rules(void)
 		   "would pay a price.", "WARN", "South Korea", "Russia", "reported");
 	EXPECT_NONE("The move followed a statement by Japan together with Iran and Ukraine, condemning the deal.",
 				"CRITICIZE");
+	/* who faces, watches or breaks a measure is no imposer */
+	EXPECT_NONE("A panel of experts that monitored sanctions against North Korea was disbanded.", "SANCTION");
+	EXPECT_NONE("Russia and North Korea both face sweeping sanctions.", "SANCTION");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
