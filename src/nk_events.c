@@ -2606,6 +2606,30 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		that_subject(c, f->last, &actor, &target);
 	if (target.n == 0 && actor.n > 0 && addressee_type(tr->type) && !passive)
 		fallback_target(c, tr->type, f->last, sl.end, &actor, &target);
+	/* "the North's satellite, launched on ...", "Iran's missile was fired": the possessor of what was launched */
+	if (actor.n == 0 && tr->type == NK_EV_LAUNCH && (passive || (f->first > c->s_first && is_punct(c, f->first - 1, ','))))
+	{
+		size_t		from = f->first > c->s_first + 8 ? f->first - 8 : c->s_first;
+
+		for (long j = (long) f->first - 1; j >= (long) from; j--)
+		{
+			if (hard_boundary(c, j))
+				break;
+			if (c->owner[j] >= 0 && c->ments[c->owner[j]].agent && followed_by_possessive(c, c->owner[j]))
+			{
+				actor.m[0] = c->owner[j];
+				actor.n = 1;
+				break;
+			}
+			if (c->the_north >= 0 && c->owner[j] < 0 && is(c, j, "north") && (c->tok[j].flags & NK_TOKEN_CAPITALIZED)
+				&& j + 1 <= (long) c->s_last && (c->tok[j + 1].flags & NK_TOKEN_POSSESSIVE))
+			{
+				actor.m[0] = c->the_north;
+				actor.n = 1;
+				break;
+			}
+		}
+	}
 	/* troops or weapons of a nation: "North Korean troops were sent" */
 	if (actor.n == 0 && (tr->type == NK_EV_DEPLOY || tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_CASUALTIES))
 	{

@@ -490,6 +490,9 @@ test_argument_rules(void)
 	/* who faces, watches or breaks a measure is no imposer */
 	EXPECT_NONE("A panel of experts that monitored sanctions against North Korea was disbanded.", "SANCTION");
 	EXPECT_NONE("Russia and North Korea both face sweeping sanctions.", "SANCTION");
+	/* the possessor of what was launched is the launcher */
+	EXPECT("Kim Jong Un travelled to Russia. Officials said Iran's new satellite, launched on Tuesday, reached orbit.",
+		   "LAUNCH", "Iran", NULL, "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
