@@ -493,6 +493,8 @@ test_argument_rules(void)
 	/* the possessor of what was launched is the launcher */
 	EXPECT("Kim Jong Un travelled to Russia. Officials said Iran's new satellite, launched on Tuesday, reached orbit.",
 		   "LAUNCH", "Iran", NULL, "reported");
+	/* labelling an act a wrong criticises its actor */
+	EXPECT("Japan labelled the Russian veto a cynical move.", "CRITICIZE", "Japan", "Russia", "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
