@@ -2447,6 +2447,41 @@ undergoes_before(const ctx *c, size_t t)
 	return false;
 }
 
+/* Whether mention k is, or belongs to, one of the article's two countries. */
+static bool
+in_pair(const ctx *c, int32_t k)
+{
+	const char *country = actor_country(c, c->ments[k].name, c->ments[k].label);
+
+	return country && c->pair_country[0] >= 0 && (strcmp(country, c->ments[c->pair_country[0]].name) == 0
+												  || strcmp(country, c->ments[c->pair_country[1]].name) == 0);
+}
+
+/* Whether a passive verb follows the noun ending at e: "agreements were signed", "had been reached". */
+static bool
+passive_follows(const ctx *c, size_t e)
+{
+	bool		be = false;
+
+	for (size_t j = e + 1; j <= c->s_last && j <= e + 5; j++)
+	{
+		const nk_token *t = &c->tok[j];
+
+		if (!is_word(c, j) || c->owner[j] >= 0)
+			return false;
+		if (in_class(c, j, WC_BE_FORMS))
+		{
+			be = true;
+			continue;
+		}
+		if (in_class(c, j, WC_AUXILIARIES | WC_ADVERBS))
+			continue;
+		return be && (is(c, j, "made") || is(c, j, "struck") || is(c, j, "signed")
+					  || (t->fold_len > 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0));
+	}
+	return false;
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -2673,6 +2708,16 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		for (int k = 1; k < target.n; k++)
 			target.m[k - 1] = target.m[k];
 		target.n--;
+	}
+	/* "no agreements were signed", "agreements were made": the article's two countries */
+	if (tr->type == NK_EV_AGREE && noun && target.n == 0 && !in_pp && c->pair_country[0] >= 0
+		&& (actor.n == 0 || in_pair(c, actor.m[0])) && passive_follows(c, f->last))
+	{
+		actor.m[0] = c->pair_country[0];
+		actor.n = 1;
+		actor.pronoun = true;
+		target.m[0] = c->pair_country[1];
+		target.n = 1;
 	}
 	/* a noun in a prepositional phrase without an actor of its own is background ("the war in Ukraine") */
 	if (in_pp && actor.n == 0 && tr->type != NK_EV_LAUNCH)

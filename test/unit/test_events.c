@@ -495,6 +495,11 @@ test_argument_rules(void)
 		   "LAUNCH", "Iran", NULL, "reported");
 	/* labelling an act a wrong criticises its actor */
 	EXPECT("Japan labelled the Russian veto a cynical move.", "CRITICIZE", "Japan", "Russia", "reported");
+	/* agreements made or not made, their parties unnamed: the article's two countries */
+	EXPECT_PAIR("Kim Jong Un travelled to Russia. During the trip, agreements were made on closer ties.", "AGREE",
+				"North Korea", "Russia");
+	EXPECT("Kim Jong Un travelled to Russia. Russia said that no agreements had been signed.", "AGREE", "Russia",
+		   "North Korea", "negated");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
