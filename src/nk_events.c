@@ -965,6 +965,9 @@ title_end(const ctx *c, size_t i)
 	return j;
 }
 
+static bool same_entity(const ctx *c, int32_t a, int32_t b);
+static int32_t last_person(const ctx *c, size_t i);
+
 /* Collect conjuncts to the left of mention k ("X and Y" with k = Y); the result reads left to right. */
 static void
 conj_left(const ctx *c, int32_t k, arg *a)
@@ -1003,6 +1006,15 @@ conj_left(const ctx *c, int32_t k, arg *a)
 			break;
 		if (is_punct(c, j, ',') && n == 1)
 			break;				/* "X, Y" alone is an apposition, not a list */
+		/* "he and Putin": the last person named before the pronoun */
+		if (is(c, j, "and") && j - 1 >= (long) c->s_first && (is(c, j - 1, "he") || is(c, j - 1, "she")))
+		{
+			int32_t		p = last_person(c, (size_t) (j - 1));
+
+			if (p >= 0 && !same_entity(c, p, tmp[0]))
+				tmp[n++] = p;
+			break;
+		}
 		j--;
 		if (j >= (long) c->s_first && is_punct(c, j, ','))
 			j--;

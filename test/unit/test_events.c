@@ -500,6 +500,9 @@ test_argument_rules(void)
 				"North Korea", "Russia");
 	EXPECT("Kim Jong Un travelled to Russia. Russia said that no agreements had been signed.", "AGREE", "Russia",
 		   "North Korea", "negated");
+	/* "he and Putin": the pronoun is the last person named */
+	EXPECT_PAIR("Kim Jong Un travelled to Russia. There he and Vladimir Putin held talks.", "MEET", "Kim Jong Un",
+				"Vladimir Putin");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
