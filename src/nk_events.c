@@ -2135,6 +2135,9 @@ noun_in_pp(const ctx *c, size_t t, int type)
 	if (is(c, j, "on") || is(c, j, "for") || is(c, j, "during"))
 		return !(type == NK_EV_VISIT || type == NK_EV_ARRIVE || type == NK_EV_DEPART || type == NK_EV_MEET
 				 || type == NK_EV_NEGOTIATE);
+	/* "used them in an air attack on Ukraine": a new attack, the subject's own */
+	if (type == NK_EV_ATTACK && is(c, j, "in") && j + 1 < (long) t && (is(c, j + 1, "a") || is(c, j + 1, "an")))
+		return false;
 	return true;
 }
 
@@ -2602,6 +2605,28 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 				f = &as_attack;
 				tr = &attack;
 				items = false;
+				break;
+			}
+	}
+	/* "a missile which landed in Kharkiv": a weapon that lands strikes the place */
+	if (tr->type == NK_EV_ARRIVE && tr->pos == NK_POS_VERB && strncmp(fold(c, f->first), "land", 4) == 0
+		&& has_class(c, f->first > c->s_first + 3 ? f->first - 3 : c->s_first, f->first - 1, NK_CUE_ARMS))
+	{
+		static const uint8_t place_slots[] = {NK_SLOT_IN, NK_SLOT_AT, NK_SLOT_ON};
+
+		for (size_t k = 0; k < sizeof(place_slots); k++)
+			if (sl.s[place_slots[k]].n > 0 && is_target_ok(c, NK_EV_ATTACK, sl.s[place_slots[k]].m[0]))
+			{
+				attack = *tr;
+				attack.type = NK_EV_ATTACK;
+				memset(attack.target, NK_SLOT_END, sizeof(attack.target));
+				attack.target[0] = place_slots[k];
+				memset(attack.actor, NK_SLOT_END, sizeof(attack.actor));
+				as_attack = *f;
+				as_attack.tr = &attack;
+				f = &as_attack;
+				tr = &attack;
+				subj.n = 0;
 				break;
 			}
 	}

@@ -503,6 +503,12 @@ test_argument_rules(void)
 	/* "he and Putin": the pronoun is the last person named */
 	EXPECT_PAIR("Kim Jong Un travelled to Russia. There he and Vladimir Putin held talks.", "MEET", "Kim Jong Un",
 				"Vladimir Putin");
+	/* a weapon that lands strikes the place; a delegation that lands arrives */
+	EXPECT("Debris from a rocket that landed in Ukraine was North Korean.", "ATTACK", NULL, "Ukraine", "reported");
+	EXPECT("The Russian delegation landed in Pyongyang on Monday.", "ARRIVE", "Russia", "Pyongyang", "reported");
+	/* "used them in an air attack on Ukraine": the subject's own attack */
+	EXPECT("Russian troops used the missiles in an air attack against Ukraine.", "ATTACK", "Russia", "Ukraine",
+		   "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
