@@ -802,6 +802,8 @@ pair_phrase_ending(const ctx *c, size_t j, arg *a, size_t *start)
 	return true;
 }
 
+static bool number_word(const char *w);
+
 /*
  * Step left from token i-1 over the words that may open a noun phrase
  * before a name (determiners, names, capitalised words, numbers,
@@ -826,7 +828,7 @@ np_left(const ctx *c, size_t i)
 			&& c->ments[c->owner[i]].person && c->ments[c->owner[j]].place && !c->ments[c->owner[j]].norp)
 			return j;
 		if (c->owner[j] >= 0 || (t->flags & NK_TOKEN_POSSESSIVE) || is_dash_token(c, j) || is_quote_token(c, j)
-			|| t->kind == NK_TOKEN_NUMBER
+			|| t->kind == NK_TOKEN_NUMBER || (t->kind == NK_TOKEN_WORD && number_word(t->fold))
 			|| (t->kind == NK_TOKEN_WORD && in_class(c, j, WC_DETERMINERS | WC_PLACE_ADJECTIVES))
 			|| (t->kind == NK_TOKEN_WORD && (t->flags & NK_TOKEN_CAPITALIZED) && !(t->flags & NK_TOKEN_SENT_START)
 				&& !in_class(c, j, WC_PREPOSITIONS)))
@@ -1715,6 +1717,16 @@ static const struct
 	{"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
 	{"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"dozen", 12}, {"a dozen", 12}
 };
+
+/* Whether w is a number word ("six", "dozen"). */
+static bool
+number_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++)
+		if (strcmp(w, number_words[i].w) == 0)
+			return true;
+	return false;
+}
 
 static int64_t
 multiplier(const char *w)

@@ -509,6 +509,8 @@ test_argument_rules(void)
 	/* "used them in an air attack on Ukraine": the subject's own attack */
 	EXPECT("Russian troops used the missiles in an air attack against Ukraine.", "ATTACK", "Russia", "Ukraine",
 		   "reported");
+	/* a number word opens a noun phrase: "at six Ukrainian regions" */
+	EXPECT("Russia fired 50 missiles at six Ukrainian regions.", "ATTACK", "Russia", "Ukraine", "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
