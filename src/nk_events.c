@@ -1152,6 +1152,8 @@ gerund_subject(const ctx *c, size_t t, arg *a)
  * comma, when the part between the commas opens with a determiner, a
  * possessor, a title or "who".
  */
+static void after_comma(const ctx *c, size_t e, arg *a);
+
 static bool
 apposition_subject(const ctx *c, size_t t, arg *a)
 {
@@ -1196,6 +1198,21 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 		return;
 	if (verb_trigger && apposition_subject(c, t, a))
 		return;
+	/* "by acquiring missiles from X, Russia violates", "after travelling to Y, Lavrov arrived" */
+	if (verb_trigger && !any && c->tok[t].fold_len > 4 && strcmp(c->tok[t].fold + c->tok[t].fold_len - 3, "ing") == 0
+		&& t > c->s_first && is_word(c, t - 1) && (in_class(c, t - 1, WC_PREPOSITIONS) || is(c, t - 1, "while"))
+		&& !is(c, t - 1, "of"))
+	{
+		long		b = (long) t - 2;
+
+		/* the phrase opens its sentence, or a clause after "that" */
+		if (b < (long) c->s_first || is(c, b, "that"))
+		{
+			after_comma(c, t, a);
+			if (a->n > 0)
+				return;
+		}
+	}
 	/* "South Korea voiced concern over the summit, warning that ...": the clause's subject */
 	if (verb_trigger && !any && t > c->s_first && is_punct(c, t - 1, ',') && c->tok[t].fold_len > 4
 		&& strcmp(c->tok[t].fold + c->tok[t].fold_len - 3, "ing") == 0)

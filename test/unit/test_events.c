@@ -511,6 +511,11 @@ test_argument_rules(void)
 		   "reported");
 	/* a number word opens a noun phrase: "at six Ukrainian regions" */
 	EXPECT("Russia fired 50 missiles at six Ukrainian regions.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a gerund phrase opening its clause: the subject after its comma */
+	EXPECT("Officials said that by buying shells from North Korea, Russia broke the embargo.", "ARMS_TRANSFER",
+		   "North Korea", "Russia", "reported");
+	EXPECT("After travelling to Japan, Sergei Lavrov arrived in Pyongyang.", "VISIT", "Sergei Lavrov", "Japan",
+		   "reported");
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
