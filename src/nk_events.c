@@ -3120,6 +3120,42 @@ needs_actor(int type)
 	}
 }
 
+static const char *actor_country(const ctx *c, const char *name, const char *label);
+
+/*
+ * Whether a row between two sides joins a party with its own country
+ * ("Putin" and "Russia" in "the partnership between Moscow and ..."): a
+ * meeting, a deal, a visit or a transfer has another country on its other
+ * side.
+ */
+static bool
+own_side(const ctx *c, const nk_event *ev)
+{
+	const char *a,
+			   *t;
+
+	if (ev->actor == NULL || ev->target == NULL)
+		return false;
+	switch (ev->type)
+	{
+		case NK_EV_MEET:
+		case NK_EV_NEGOTIATE:
+		case NK_EV_AGREE:
+		case NK_EV_COOPERATE:
+		case NK_EV_INVITE:
+		case NK_EV_GIFT:
+		case NK_EV_ARMS_TRANSFER:
+		case NK_EV_VISIT:
+			break;
+		default:
+			return false;
+	}
+	a = actor_country(c, ev->actor, ev->actor_label);
+	t = actor_country(c, ev->target, ev->target_label);
+	return a && t && strcmp(a, t) == 0 && !(strcmp(ev->actor_label ? ev->actor_label : "", "PERSON") == 0
+											  && strcmp(ev->target_label ? ev->target_label : "", "PERSON") == 0);
+}
+
 /* The country of the place called name, or NULL. */
 static const char *
 country_of_name(const ctx *c, const char *name)
@@ -3406,6 +3442,8 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		if (ev->target == NULL && needs_target(ev->type))
 			continue;
 		if (ev->actor == NULL && (ev->target == NULL || needs_actor(ev->type)))
+			continue;
+		if (own_side(&c, ev))
 			continue;
 		for (size_t j = first_new; j < out->count; j++)
 			if (same_event(&out->items[j], ev))

@@ -516,6 +516,15 @@ test_argument_rules(void)
 		   "North Korea", "Russia", "reported");
 	EXPECT("After travelling to Japan, Sergei Lavrov arrived in Pyongyang.", "VISIT", "Sergei Lavrov", "Japan",
 		   "reported");
+	/* no meeting, deal or visit between a party and its own country */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "Kim Jong Un travelled to Russia. Vladimir Putin praised the partnership between "
+							  "Moscow and the reclusive state.");
+
+		CHECK(find(&l, "COOPERATE", "Vladimir Putin", "Russia") == NULL);
+		nk_arena_destroy(a);
+	}
 	/* a verb with an infinitive after it has no object: no troops moved */
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
