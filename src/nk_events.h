@@ -26,11 +26,17 @@
  *	   (appositions and relative clauses between commas are stepped over);
  *	   a preposition's object is the first entity after that preposition; in
  *	   the passive ("was given ... by") subject and object swap.  "He" and
- *	   "she" take the last person named.  Coordinated names ("Putin and Kim")
- *	   give one row each, or, for the symmetric types, actor and target.
+ *	   "she" take the last person named, "his" and "her" the subject of
+ *	   their clause, "him" and "her" after a verb the last person named
+ *	   but the verb's subject.  Coordinated names ("Putin and Kim", lists
+ *	   of titled people) give one row each, or, for the symmetric types,
+ *	   actor and target.
  *	3. An actor must be able to act: a person, an organisation, a country
  *	   (a capital only when the entity layer read it as its government), or
  *	   a demonym, which stands for its country.  A city is never an actor.
+ *	   A row needs its actor, but for attacks, casualties and gifts (often
+ *	   told without their agent); a meeting, deal, visit or transfer never
+ *	   joins a party with its own country.
  *	4. Status comes from the cues in scope; an event inside a conditional
  *	   gives no row.  A denial or allegation of an event of another type
  *	   sets that event's status (and source) instead of making a DENY or
