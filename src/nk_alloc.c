@@ -67,6 +67,15 @@ nk_check_interrupts(void)
 	handlers.check_interrupts();
 }
 
+void
+nk_interrupt_tick(void)
+{
+	static unsigned ticks;
+
+	if ((++ticks & 1023) == 0)
+		handlers.check_interrupts();
+}
+
 /* Blocks are chained; a request larger than a block gets a block of its own. */
 #define NK_ARENA_BLOCK (64 * 1024)
 
@@ -206,6 +215,32 @@ nk_arena_size(const nk_arena *a)
 	return a->total;
 }
 
+/*
+ * Give back the block of its own that a large allocation at p got, when it
+ * has one; a smaller one stays until the arena goes.
+ */
+static void
+arena_give_back(nk_arena *a, void *p, size_t size)
+{
+	if (size <= NK_ARENA_BLOCK / 4 || a->head == NULL)
+		return;
+	/* such blocks go in behind the head, or are the head */
+	for (nk_block **link = &a->head; *link; link = &(*link)->next)
+	{
+		nk_block   *b = *link;
+
+		if ((char *) b + NK_BLOCK_HEADER == (char *) p && b->size == b->used)
+		{
+			if (b == a->head && b->next == NULL)
+				return;			/* keep the arena's only block */
+			*link = b->next;
+			a->total -= NK_BLOCK_HEADER + b->size;
+			handlers.release(b);
+			return;
+		}
+	}
+}
+
 void
 nk_vec_grow(nk_arena *a, void **items, size_t *capacity, size_t elem_size)
 {
@@ -216,7 +251,10 @@ nk_vec_grow(nk_arena *a, void **items, size_t *capacity, size_t elem_size)
 		nk_error("array of %zu elements overflows", cap);
 	p = nk_arena_alloc(a, cap * elem_size);
 	if (*capacity)
+	{
 		memcpy(p, *items, *capacity * elem_size);
+		arena_give_back(a, *items, *capacity * elem_size);
+	}
 	*items = p;
 	*capacity = cap;
 }
@@ -236,6 +274,8 @@ nk_vec_grow_to(nk_arena *a, void **items, size_t *capacity, size_t count, size_t
 	p = nk_arena_alloc(a, cap * elem_size);
 	if (count)
 		memcpy(p, *items, count * elem_size);
+	if (*capacity)
+		arena_give_back(a, *items, *capacity * elem_size);
 	*items = p;
 	*capacity = cap;
 }

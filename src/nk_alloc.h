@@ -39,6 +39,8 @@ extern void nk_set_handlers(const nk_handlers *handlers);
 
 extern void nk_error(const char *fmt,...) NK_PRINTF(1, 2) NK_NORETURN;
 extern void nk_check_interrupts(void);
+/* nk_check_interrupts() on every 1024th call: for loops over input that do little a pass. */
+extern void nk_interrupt_tick(void);
 
 /*
  * Arena: allocations that live until nk_arena_destroy().  Every engine entry
@@ -59,7 +61,9 @@ extern size_t nk_arena_size(const nk_arena *arena);
 
 /*
  * Growable array in an arena: NK_VEC(type) declares {items, count, capacity};
- * nk_vec_push() returns a pointer to a new zeroed element.
+ * nk_vec_push() returns a pointer to a new zeroed element.  Growing moves the
+ * elements: a pointer into the array is good only until the next push.  A
+ * large array's old copy is given back to the host when it grows.
  */
 #define NK_VEC(type) struct { type *items; size_t count; size_t capacity; }
 #define nk_vec_push(arena, vec) \
