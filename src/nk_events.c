@@ -1037,8 +1037,20 @@ static int32_t
 last_person(const ctx *c, size_t i)
 {
 	int32_t		s = c->tok[i].sentence;
+	size_t		lo = 0,
+				hi = c->ents->count;
 
-	for (long k = (long) c->ents->count - 1; k >= 0; k--)
+	/* from the last mention that starts before i (the mentions are in text order) */
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (c->ents->items[mid].first_token < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (long k = (long) lo - 1; k >= 0; k--)
 	{
 		const nk_entity_mention *m = &c->ents->items[k];
 
@@ -1922,13 +1934,25 @@ find_date(const ctx *c, size_t t, int32_t sentence, nk_event *ev)
 {
 	long		best = -1;
 	long		best_d = 0;
+	size_t		lo = 0,
+				hi = c->dates->count;
 
-	for (size_t k = 0; k < c->dates->count; k++)
+	/* the dates of the sentence (they are in text order) */
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (c->dates->items[mid].sentence < sentence)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t k = lo; k < c->dates->count && c->dates->items[k].sentence == sentence; k++)
 	{
 		const nk_date_mention *d = &c->dates->items[k];
 		long		dist;
 
-		if (d->sentence != sentence || !d->resolved || d->precision == NK_PREC_VAGUE)
+		if (!d->resolved || d->precision == NK_PREC_VAGUE)
 			continue;
 		dist = labs((long) c->date_tok[k] - (long) t);
 		if (semicolon_between(c, c->date_tok[k] < t ? c->date_tok[k] : t, c->date_tok[k] < t ? t : c->date_tok[k]))
@@ -3024,8 +3048,9 @@ same_str(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Whether a and b are of one type and status with the same roles (either way round when symmetric). */
 static bool
-same_event(const nk_event *a, const nk_event *b)
+same_roles(const nk_event *a, const nk_event *b)
 {
 	bool		roles;
 
@@ -3034,11 +3059,84 @@ same_event(const nk_event *a, const nk_event *b)
 	roles = same_str(a->actor, b->actor) && same_str(a->target, b->target);
 	if (!roles && symmetric(a->type))
 		roles = same_str(a->actor, b->target) && same_str(a->target, b->actor);
-	if (!roles)
-		return false;
-	if (a->has_date && b->has_date && a->date_from != b->date_from)
-		return false;
-	return true;
+	return roles;
+}
+
+/*
+ * Two rows are one event when they have the same roles and no two different
+ * days: the rows kept are looked up in a hash table of keys, each pointing
+ * at the first kept row of its kind.  A key "dated" false is the first row
+ * with those roles, a key "dated" true the first with those roles and that
+ * day.  Only the first row of given roles can be without a date (every later
+ * row would have been one with it), so a row without a date is one with the
+ * first row, and a dated row with the first row when that has no date and
+ * else with the first row of its day: what a scan of the kept rows in order
+ * would find.
+ */
+typedef struct merge_key
+{
+	uint64_t	hash;
+	size_t		row;			/* index in the output, plus 1; 0: a free slot */
+	bool		dated;
+} merge_key;
+
+typedef struct merge_table
+{
+	merge_key  *keys;
+	size_t		mask;
+} merge_table;
+
+static uint64_t
+hash_str(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return (h ^ 0xff) * 0x100000001b3ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char) *s) * 0x100000001b3ULL;
+	return (h ^ 0xfe) * 0x100000001b3ULL;
+}
+
+static uint64_t
+merge_hash(const nk_event *ev, bool dated)
+{
+	const char *x = ev->actor,
+			   *y = ev->target;
+	uint64_t	h = 0xcbf29ce484222325ULL;
+
+	/* symmetric types: the roles in a fixed order */
+	if (symmetric(ev->type) && y != NULL && (x == NULL || strcmp(x, y) > 0))
+	{
+		x = ev->target;
+		y = ev->actor;
+	}
+	h = (h ^ (uint64_t) ev->type) * 0x100000001b3ULL;
+	h = (h ^ (uint64_t) ev->status) * 0x100000001b3ULL;
+	h = hash_str(hash_str(h, x), y);
+	if (dated)
+		h = (h ^ (uint32_t) ev->date_from ^ 0x5a5a0000ULL) * 0x100000001b3ULL;
+	return h;
+}
+
+/* The slot of ev's key (dated: with its day): the one holding it, or the free one it goes in. */
+static merge_key *
+merge_slot(const merge_table *t, const nk_event_list *out, const nk_event *ev, bool dated)
+{
+	uint64_t	h = merge_hash(ev, dated);
+
+	for (size_t i = (size_t) h & t->mask;; i = (i + 1) & t->mask)
+	{
+		merge_key  *k = &t->keys[i];
+
+		if (k->row == 0)
+		{
+			k->hash = h;
+			k->dated = dated;
+			return k;
+		}
+		if (k->hash == h && k->dated == dated && same_roles(&out->items[k->row - 1], ev) &&
+			(!dated || out->items[k->row - 1].date_from == ev->date_from))
+			return k;
+	}
 }
 
 static void
@@ -3368,8 +3466,8 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 				  const nk_entity_list *entities, const nk_date_list *dates, nk_event_list *out)
 {
 	ctx			c;
-	size_t		first_new = out->count;
 	nk_event_list all = {0};
+	merge_table mt;
 
 	memset(&c, 0, sizeof(c));
 	c.arena = arena;
@@ -3432,10 +3530,16 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	}
 	inherit_targets(&c, &all);
 	date_visits(&c, &all);
+	/* at most two keys a row, in a table at most half full */
+	for (mt.mask = 15; mt.mask < 4 * all.count; mt.mask = mt.mask * 2 + 1)
+		;
+	mt.keys = nk_arena_zalloc(arena, (mt.mask + 1) * sizeof(merge_key));
 	for (size_t k = 0; k < all.count; k++)
 	{
 		nk_event   *ev = &all.items[k];
-		bool		dup = false;
+		merge_key  *first,
+				   *day;
+		size_t		j;
 
 		if ((k & 1023) == 1023)
 			nk_check_interrupts();
@@ -3445,15 +3549,37 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			continue;
 		if (own_side(&c, ev))
 			continue;
-		for (size_t j = first_new; j < out->count; j++)
-			if (same_event(&out->items[j], ev))
-			{
-				merge_into(&out->items[j], ev);
-				dup = true;
-				break;
-			}
-		if (!dup)
+		first = merge_slot(&mt, out, ev, false);
+		if (first->row == 0)
+		{
+			/* the first row with these roles */
 			*nk_vec_push(arena, out) = *ev;
+			first->row = out->count;
+			if (ev->has_date)
+				merge_slot(&mt, out, ev, true)->row = out->count;
+			continue;
+		}
+		j = first->row - 1;
+		if (ev->has_date && out->items[j].has_date)
+		{
+			day = merge_slot(&mt, out, ev, true);
+			if (day->row == 0)
+			{
+				/* the first row of its day */
+				*nk_vec_push(arena, out) = *ev;
+				day->row = out->count;
+				continue;
+			}
+			j = day->row - 1;
+		}
+		if (ev->has_date && !out->items[j].has_date)
+		{
+			/* the first row takes ev's day: it is the first of that day now */
+			merge_into(&out->items[j], ev);
+			merge_slot(&mt, out, ev, true)->row = j + 1;
+		}
+		else
+			merge_into(&out->items[j], ev);
 	}
 }
 
