@@ -10,6 +10,7 @@
 #include "nk_claims.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -1892,6 +1893,33 @@ slot_label(const nk_claim *a, const nk_claim *b)
 	return p;
 }
 
+/*
+ * The text of a reason in arena, or NULL when arena is NULL: a pair that is
+ * only being weighed (nk_compare_claim_lists) needs no words.
+ */
+static char *rtext(nk_arena *arena, const char *fmt,...) NK_PRINTF(2, 3);
+
+static char *
+rtext(nk_arena *arena, const char *fmt,...)
+{
+	va_list		ap;
+	int			n;
+	char	   *p;
+
+	if (arena == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		nk_error("could not format a string");
+	p = nk_arena_alloc(arena, (size_t) n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t) n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
 static char *
 date_text(nk_arena *arena, const nk_claim *c)
 {
@@ -1907,12 +1935,12 @@ date_text(nk_arena *arena, const nk_claim *c)
 	nk_civil_from_days(c->date_from, &y, &m, &d);
 	nk_civil_from_days(c->date_to, &y2, &m2, &d2);
 	if (c->date_from == c->date_to)
-		return nk_arena_sprintf(arena, "%04d-%02d-%02d", y, m, d);
+		return rtext(arena, "%04d-%02d-%02d", y, m, d);
 	if (c->precision == NK_PREC_MONTH)
-		return nk_arena_sprintf(arena, "%04d-%02d", y, m);
+		return rtext(arena, "%04d-%02d", y, m);
 	if (c->precision == NK_PREC_YEAR)
-		return nk_arena_sprintf(arena, "%04d", y);
-	return nk_arena_sprintf(arena, "%04d-%02d-%02d..%04d-%02d-%02d", y, m, d, y2, m2, d2);
+		return rtext(arena, "%04d", y);
+	return rtext(arena, "%04d-%02d-%02d..%04d-%02d-%02d", y, m, d, y2, m2, d2);
 }
 
 static const char *
@@ -1928,8 +1956,8 @@ number_text(nk_arena *arena, const nk_claim *c)
 	if (c->value)
 		return c->value;
 	if (c->approx == NK_APPROX_RANGE)
-		return nk_arena_sprintf(arena, "%.0f-%.0f", c->number, c->number_max);
-	return nk_arena_sprintf(arena, "%s %.0f", nk_approx_name(c->approx),
+		return rtext(arena, "%.0f-%.0f", c->number, c->number_max);
+	return rtext(arena, "%s %.0f", nk_approx_name(c->approx),
 							c->approx == NK_APPROX_AT_MOST ? c->number_max : c->number);
 }
 
@@ -2093,7 +2121,7 @@ conflict(nk_arena *arena, match *m, const nk_claim *a, const nk_claim *b, const 
 	m->conflict = true;
 	m->cmp.relation = update ? NK_REL_UPDATE : NK_REL_CONTRADICT;
 	m->cmp.score = m->identity;
-	m->cmp.reason = nk_arena_sprintf(arena, "%s: %s (%s) vs %s (%s)", slot, va, status_text(a), vb, status_text(b));
+	m->cmp.reason = rtext(arena, "%s: %s (%s) vs %s (%s)", slot, va, status_text(a), vb, status_text(b));
 }
 
 static void
@@ -2119,13 +2147,13 @@ compare_statements(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, co
 		m->conflict = true;
 		m->cmp.relation = NK_REL_UPDATE;
 		m->cmp.score = 0.5f;
-		m->cmp.reason = nk_arena_sprintf(arena, "%s: unverified on %s, affirmed on %s", a->subject,
+		m->cmp.reason = rtext(arena, "%s: unverified on %s, affirmed on %s", a->subject,
 										 date_text(arena, early), date_text(arena, late));
 		return;
 	}
 	if (!same_time)
 	{
-		different(m, 0.5f, nk_arena_sprintf(arena, "statements of %s on different occasions: %s vs %s", a->subject,
+		different(m, 0.5f, rtext(arena, "statements of %s on different occasions: %s vs %s", a->subject,
 											date_text(arena, a), date_text(arena, b)));
 		return;
 	}
@@ -2135,13 +2163,13 @@ compare_statements(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, co
 	{
 		m->conflict = true;
 		m->cmp.relation = NK_REL_CONTRADICT;
-		m->cmp.reason = nk_arena_sprintf(arena, "statement of %s: %s vs %s", a->subject,
+		m->cmp.reason = rtext(arena, "statement of %s: %s vs %s", a->subject,
 										 nk_polarity_name(a->polarity), nk_polarity_name(b->polarity));
 	}
 	else
 	{
 		m->cmp.relation = NK_REL_AGREE;
-		m->cmp.reason = nk_arena_sprintf(arena, "statement of %s on %s: %s in both", a->subject,
+		m->cmp.reason = rtext(arena, "statement of %s on %s: %s in both", a->subject,
 										 date_text(arena, a), nk_polarity_name(a->polarity));
 	}
 }
@@ -2156,6 +2184,9 @@ compare_mentions(nk_arena *arena, const nk_claim *a, const nk_claim *b, match *m
 				f2,
 				t2;
 
+	/* the times first: they are cheaper to look at than the entities */
+	if ((!a->has_date && !b->has_date) || !occasion(a, &f1, &t1) || !occasion(b, &f2, &t2))
+		return;
 	for (size_t i = 0; i < a->n_items; i++)
 		for (size_t j = 0; j < b->n_items; j++)
 			if (strcmp(a->items[i], b->items[j]) == 0 || surname_of(a->items[i], b->items[j]) ||
@@ -2165,13 +2196,13 @@ compare_mentions(nk_arena *arena, const nk_claim *a, const nk_claim *b, match *m
 				if (first == NULL)
 					first = a->items[i];
 			}
-	if (shared < 2 || (!a->has_date && !b->has_date) || !occasion(a, &f1, &t1) || !occasion(b, &f2, &t2))
+	if (shared < 2)
 		return;
 	m->tier = 3;
 	m->identity = shared >= 4 ? 0.6f : 0.2f + 0.1f * (float) shared;
 	if (date_gap(f1, t1, f2, t2) > 0)
 	{
-		different(m, m->identity, nk_arena_sprintf(arena, "%s and others on different dates: %s vs %s", first,
+		different(m, m->identity, rtext(arena, "%s and others on different dates: %s vs %s", first,
 												   date_text(arena, a), date_text(arena, b)));
 		return;
 	}
@@ -2182,7 +2213,7 @@ compare_mentions(nk_arena *arena, const nk_claim *a, const nk_claim *b, match *m
 	else
 	{
 		m->cmp.relation = NK_REL_AGREE;
-		m->cmp.reason = nk_arena_sprintf(arena, "%zu entities (%s...) and the date %s in both", shared, first,
+		m->cmp.reason = rtext(arena, "%zu entities (%s...) and the date %s in both", shared, first,
 										 date_text(arena, a->has_date ? a : b));
 	}
 }
@@ -2283,7 +2314,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 						found = true;
 				if (!found)
 				{
-					different(m, 0.3f, nk_arena_sprintf(arena, "%s: with %s vs without", slot_label(a, b), small[i]));
+					different(m, 0.3f, rtext(arena, "%s: with %s vs without", slot_label(a, b), small[i]));
 					return;
 				}
 			}
@@ -2298,12 +2329,12 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		ro = names(g, a->object, a->object_id, b->object, b->object_id);
 		if (rs == NAMES_DIFFERENT)
 		{
-			different(m, 0.3f, nk_arena_sprintf(arena, "%s: by %s vs by %s", slot_label(a, b), a->subject, b->subject));
+			different(m, 0.3f, rtext(arena, "%s: by %s vs by %s", slot_label(a, b), a->subject, b->subject));
 			return;
 		}
 		if (ro == NAMES_DIFFERENT)
 		{
-			different(m, 0.3f, nk_arena_sprintf(arena, "%s: %s vs %s", slot_label(a, b), a->object, b->object));
+			different(m, 0.3f, rtext(arena, "%s: %s vs %s", slot_label(a, b), a->object, b->object));
 			return;
 		}
 	}
@@ -2323,7 +2354,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 	{
 		if (!items_share(a, b))
 		{
-			different(m, id, nk_arena_sprintf(arena, "%s items: %s vs %s", slot, a->items[0], b->items[0]));
+			different(m, id, rtext(arena, "%s items: %s vs %s", slot, a->items[0], b->items[0]));
 			m->decisive = true;
 			return;
 		}
@@ -2333,7 +2364,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 	{
 		if (a->ordinal != b->ordinal)
 		{
-			different(m, id, nk_arena_sprintf(arena, "%s: number %d vs number %d", slot, a->ordinal, b->ordinal));
+			different(m, id, rtext(arena, "%s: number %d vs number %d", slot, a->ordinal, b->ordinal));
 			m->decisive = true;
 			return;
 		}
@@ -2347,7 +2378,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		names(g, a->source, NK_CLAIM_LOOKUP, b->source, NK_CLAIM_LOOKUP) >= NAMES_RELATED &&
 		a->has_reported && b->has_reported && llabs(a->reported - b->reported) > 3 * SECONDS_PER_DAY)
 	{
-		different(m, id, nk_arena_sprintf(arena, "statements of %s on different occasions", a->source));
+		different(m, id, rtext(arena, "statements of %s on different occasions", a->source));
 		return;
 	}
 	/* time: the same occasion? */
@@ -2366,7 +2397,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		gap = date_gap(f1, t1, f2, t2);
 		if (gap > 0 && (repeatable || (!series && gap > 45)))
 		{
-			different(m, id, nk_arena_sprintf(arena, "%s date: %s vs %s (different occasions)", slot,
+			different(m, id, rtext(arena, "%s date: %s vs %s (different occasions)", slot,
 											   date_text(arena, a), date_text(arena, b)));
 			return;
 		}
@@ -2381,7 +2412,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		id = 0.95f;
 	if (id < 0.45f)
 	{
-		different(m, id, nk_arena_sprintf(arena, "%s: too little in common to be the same", slot));
+		different(m, id, rtext(arena, "%s: too little in common to be the same", slot));
 		m->kind = MATCH_NONE;
 		return;
 	}
@@ -2410,7 +2441,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 	}
 	if (have_times && !ongoing && gap > 0)
 	{
-		conflict(arena, m, a, b, nk_arena_sprintf(arena, "%s date", slot), date_text(arena, a), date_text(arena, b), false);
+		conflict(arena, m, a, b, rtext(arena, "%s date", slot), date_text(arena, a), date_text(arena, b), false);
 		return;
 	}
 	if (a->place && b->place)
@@ -2447,7 +2478,7 @@ compare_pair(nk_arena *arena, const nk_gazetteer *g, const nk_claim *a, const nk
 		const char *vb = b->has_number ? number_text(arena, b) : b->has_date ? date_text(arena, b) :
 			b->place ? b->place : b->object ? b->object : b->subject ? b->subject : "given";
 
-		m->cmp.reason = nk_arena_sprintf(arena, "%s: %s (%s) ~ %s (%s)", slot, va, status_text(a), vb, status_text(b));
+		m->cmp.reason = rtext(arena, "%s: %s (%s) ~ %s (%s)", slot, va, status_text(a), vb, status_text(b));
 	}
 }
 
@@ -2500,23 +2531,220 @@ better(const match *x, const match *y)
 	return x->identity > y->identity;
 }
 
+/* A claim of b under its family, for finding those compare_pair() can relate to a claim of a. */
+typedef struct claim_ref
+{
+	const char *family;
+	size_t		j;
+} claim_ref;
+
+static int
+claim_ref_order(const void *x, const void *y)
+{
+	const claim_ref *a = x;
+	const claim_ref *b = y;
+	int			c = strcmp(a->family, b->family);
+
+	if (c != 0)
+		return c;
+	return a->j < b->j ? -1 : a->j > b->j ? 1 : 0;
+}
+
+/* The refs of family f, [*from, *to) of refs sorted by claim_ref_order. */
+static void
+family_range(const claim_ref *refs, size_t n, const char *f, size_t *from, size_t *to)
+{
+	size_t		lo = 0,
+				hi = n;
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (strcmp(refs[mid].family, f) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*from = lo;
+	hi = n;
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (strcmp(refs[mid].family, f) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*to = lo;
+}
+
+/* Claims of b by index, ascending: the pairs one claim of a is weighed against. */
+typedef struct claim_run
+{
+	const size_t *j;
+	size_t		n;
+} claim_run;
+
+/* The part of run after claim last (all of it when last is SIZE_MAX). */
+static claim_run
+run_after(claim_run r, size_t last)
+{
+	size_t		lo = 0,
+				hi = r.n;
+
+	if (last == SIZE_MAX)
+		return r;
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (r.j[mid] <= last)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	r.j += lo;
+	r.n -= lo;
+	return r;
+}
+
+/*
+ * Whether best is a conflict of two events or facts at the highest identity:
+ * then only a decisive difference at that identity can take its place (see
+ * better()), and only a trip and a meeting with an ordinal each reach it
+ * (the decisive differences of one family stop below 0.8).
+ */
+static bool
+settled(const match *best)
+{
+	return best->kind == MATCH_SAME && best->tier == 1 && best->conflict && best->identity >= 0.95f;
+}
+
+/*
+ * The best match over every pair of a claim of a and a claim of b, as a scan
+ * of all pairs in order (i, then j) would find it, ties included.  Only the
+ * pairs that can take the place of the best so far are weighed:
+ * compare_pair() relates only claims of one family, and a trip to a meeting,
+ * so each claim of a meets the claims of b of its family (and the meetings or
+ * trips), merged in order; once the best is settled(), only the trips and
+ * meetings with an ordinal.  A pair is weighed without the words of its
+ * reason; the best pair is compared once more at the end for them.
+ */
 void
 nk_compare_claim_lists(nk_arena *arena, const nk_gazetteer *g, const nk_claim_list *a,
 					   const nk_claim_list *b, nk_comparison *out)
 {
 	match		best;
+	size_t		best_i = 0,
+				best_j = 0;
+	claim_ref  *refs = nk_arena_alloc(arena, (b->count + 1) * sizeof(claim_ref));
+	size_t	   *by_family = nk_arena_alloc(arena, (b->count + 1) * sizeof(size_t));
+	size_t	   *lists = nk_arena_alloc(arena, 3 * (b->count + 1) * sizeof(size_t));
+	claim_run	meetings = {lists, 0},
+				meetings_ord = {lists + b->count + 1, 0},
+				trips_ord = {lists + 2 * (b->count + 1), 0},
+				trips;
+	size_t		from,
+				to;
+	unsigned	tick = 0;
 
 	memset(&best, 0, sizeof(best));
-	for (size_t i = 0; i < a->count; i++)
-		for (size_t j = 0; j < b->count; j++)
-		{
-			match		m;
+	for (size_t j = 0; j < b->count; j++)
+	{
+		const nk_claim *cb = &b->items[j];
 
-			nk_check_interrupts();
-			compare_pair(arena, g, &a->items[i], &b->items[j], &m);
-			if (better(&m, &best))
-				best = m;
+		refs[j].family = family(cb);
+		refs[j].j = j;
+		if (strcmp(cb->predicate, "meeting") == 0)
+		{
+			lists[meetings.n++] = j;
+			if (cb->ordinal > 0)
+				lists[b->count + 1 + meetings_ord.n++] = j;
 		}
+		else if (strcmp(refs[j].family, "trip") == 0 && cb->ordinal > 0)
+			lists[2 * (b->count + 1) + trips_ord.n++] = j;
+	}
+	if (b->count > 1)
+		qsort(refs, b->count, sizeof(claim_ref), claim_ref_order);
+	for (size_t k = 0; k < b->count; k++)
+		by_family[k] = refs[k].j;
+	family_range(refs, b->count, "trip", &from, &to);
+	trips.j = by_family + from;
+	trips.n = to - from;
+
+	for (size_t i = 0; i < a->count; i++)
+	{
+		const nk_claim *ca = &a->items[i];
+		const char *fa = family(ca);
+		bool		is_trip = strcmp(fa, "trip") == 0,
+					is_meeting = strcmp(ca->predicate, "meeting") == 0;
+		claim_run	same,
+					cross = {NULL, 0};
+		size_t		last = SIZE_MAX;
+		bool		reduced;
+
+		family_range(refs, b->count, fa, &from, &to);
+		same.j = by_family + from;
+		same.n = to - from;
+		if (is_trip)
+			cross = meetings;
+		else if (is_meeting)
+			cross = trips;
+restart:
+		reduced = settled(&best);
+		{
+			claim_run	x = same,
+						y = cross;
+
+			if (reduced)
+			{
+				x.n = 0;
+				y.n = 0;
+				if (ca->ordinal > 0 && is_trip)
+					y = meetings_ord;
+				else if (ca->ordinal > 0 && is_meeting)
+					y = trips_ord;
+			}
+			x = run_after(x, last);
+			y = run_after(y, last);
+			while (x.n > 0 || y.n > 0)
+			{
+				size_t		j;
+				match		m;
+
+				if (y.n == 0 || (x.n > 0 && x.j[0] < y.j[0]))
+				{
+					j = x.j[0];
+					x.j++;
+					x.n--;
+				}
+				else
+				{
+					j = y.j[0];
+					y.j++;
+					y.n--;
+				}
+				if ((++tick & 1023) == 0)
+					nk_check_interrupts();
+				compare_pair(NULL, g, ca, &b->items[j], &m);
+				if (!better(&m, &best))
+					continue;
+				best = m;
+				best_i = i;
+				best_j = j;
+				if (settled(&best) != reduced)
+				{
+					/* the rest of the row, with the pairs that can change it now */
+					last = j;
+					goto restart;
+				}
+			}
+		}
+	}
+	if (best.kind != MATCH_NONE)
+		compare_pair(arena, g, &a->items[best_i], &b->items[best_j], &best);
 	if (best.kind == MATCH_NONE)
 	{
 		out->relation = NK_REL_UNRELATED;
