@@ -93,6 +93,7 @@ typedef struct strtab
 	size_t		capacity;
 	uint32_t   *slots;
 	size_t		nslots;			/* a power of two, or 0 */
+	size_t		max_len;		/* of the longest key */
 } strtab;
 
 static int32_t
@@ -151,6 +152,8 @@ strtab_add(nk_arena *arena, strtab *t, const char *s, size_t len, bool *added)
 	}
 	if (t->count == t->capacity)
 		nk_vec_grow(arena, (void **) &t->keys, &t->capacity, sizeof(nk_str));
+	if (len > t->max_len)
+		t->max_len = len;
 	k = &t->keys[t->count];
 	k->s = nk_arena_strndup(arena, s, len);
 	k->len = (uint32_t) len;
@@ -165,6 +168,7 @@ strtab_copy(nk_arena *arena, const strtab *t, strtab *out)
 {
 	out->count = out->capacity = t->count;
 	out->nslots = t->nslots;
+	out->max_len = t->max_len;
 	out->keys = nk_arena_alloc(arena, (t->count ? t->count : 1) * sizeof(nk_str));
 	for (size_t i = 0; i < t->count; i++)
 	{
@@ -778,6 +782,13 @@ nk_gazetteer_load_lexicon(nk_gazetteer_builder *b, nk_lexicon lexicon, const cha
 static int32_t
 find_entity(const strtab *keys, nk_arena *scratch, const char *canonical, int label)
 {
+	size_t		len = 0;
+
+	/* a name longer than every key is none (and a huge one is not copied) */
+	while (len <= keys->max_len && canonical[len] != '\0')
+		len++;
+	if (len > keys->max_len)
+		return -1;
 	for (int l = (label >= 0 ? label : 0); l < (label >= 0 ? label + 1 : NK_LABEL_COUNT); l++)
 	{
 		size_t		label_len = strlen(label_names[l]);
