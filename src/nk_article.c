@@ -288,6 +288,7 @@ might_be_furniture(const char *s, size_t len)
 		size_t		start;
 		unsigned	letter;
 
+		nk_interrupt_tick();
 		while (i < len && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
 		{
 			if ((unsigned char) s[i] >= 0x80)
@@ -602,6 +603,7 @@ only_short_lowercase_words(page *p, const line *l)
 	{
 		const nk_token *t = &toks.items[i];
 
+		nk_interrupt_tick();
 		if (t->kind != NK_TOKEN_WORD || t->len > 2 || (t->flags & NK_TOKEN_CAPITALIZED))
 			return false;
 	}
@@ -626,6 +628,7 @@ is_navigation(page *p, const line *l)
 	{
 		bool		gap = false;
 
+		nk_interrupt_tick();
 		if (s[i] == '|')
 		{
 			gap = true;
@@ -781,6 +784,7 @@ read_names(page *p, size_t from, size_t end)
 		const nk_token *t = &toks.items[i];
 		size_t		at = from + t->start;
 
+		nk_interrupt_tick();
 		if (t->kind == NK_TOKEN_PUNCT &&
 			(nk_token_is(t, "|") || nk_token_is(t, "\xc2\xb7") || nk_token_is(t, "\xe2\x80\xa2") ||
 			 nk_token_is(t, "--") || nk_token_is(t, "\xe2\x80\x94") || nk_token_is(t, ";") ||
@@ -1033,6 +1037,7 @@ take_date_line(page *p, size_t index, bool before_title)
 	{
 		const nk_token *t = &toks.items[i];
 
+		nk_interrupt_tick();
 		if (t->start >= where.start && t->start < where.start + where.len)
 			continue;
 		if (t->kind != NK_TOKEN_PUNCT)
@@ -1133,6 +1138,7 @@ section_label(page *p, size_t i)
 		line	   *next = &p->lines.items[j];
 		char	   *f;
 
+		nk_interrupt_tick();
 		if (is_furniture(p, next, true))
 			continue;
 		f = line_fold(p, next);
@@ -1315,6 +1321,7 @@ build_body(page *p, nk_article *out)
 	{
 		const line *l = &p->lines.items[i];
 
+		nk_interrupt_tick();
 		if (l->kind != LINE_BODY)
 		{
 			prev_kept = false;

@@ -266,6 +266,7 @@ plain_number(const cursor *c, size_t i, int maxd, int *ndigits)
 	{
 		char		ch = c->text[t->start + k];
 
+		nk_interrupt_tick();
 		if (!is_digit(ch))
 			return -1;
 		v = v * 10 + (ch - '0');

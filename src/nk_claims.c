@@ -2655,6 +2655,7 @@ nk_compare_claim_lists(nk_arena *arena, const nk_gazetteer *g, const nk_claim_li
 	{
 		const nk_claim *cb = &b->items[j];
 
+		nk_interrupt_tick();
 		refs[j].family = family(cb);
 		refs[j].j = j;
 		if (strcmp(cb->predicate, "meeting") == 0)
@@ -2685,6 +2686,7 @@ nk_compare_claim_lists(nk_arena *arena, const nk_gazetteer *g, const nk_claim_li
 		size_t		last = SIZE_MAX;
 		bool		reduced;
 
+		nk_interrupt_tick();
 		family_range(refs, b->count, fa, &from, &to);
 		same.j = by_family + from;
 		same.n = to - from;

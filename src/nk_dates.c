@@ -1645,6 +1645,7 @@ nk_doc_dateline_offset(const nk_doc *doc, int *utc_offset)
 	{
 		const nk_token *t = &doc->tokens.items[i];
 
+		nk_interrupt_tick();
 		if (!(t->flags & NK_TOKEN_PARA_BEFORE))
 			continue;
 		paragraphs++;

@@ -266,6 +266,7 @@ mark_quiet(ctx *c)
 		const nk_token *last = &c->tok[end - 1];
 		bool		stop;
 
+		nk_interrupt_tick();
 		if (first >= end)
 			continue;
 		if (nk_token_is(&c->tok[first], "by") && (c->tok[first].flags & NK_TOKEN_CAPITALIZED) &&
@@ -311,6 +312,7 @@ gazetteer_pass(ctx *c, nk_gaz_match_list *matches)
 		const nk_gaz_match *m = &matches->items[k];
 		const nk_gaz_entity *e = nk_gazetteer_entity(c->g, m->id);
 
+		nk_interrupt_tick();
 		/* "Vladimir Putin" is not the city: a given name before a surname is a person's */
 		if (m->first == m->last && e->label != NK_LABEL_PERSON && lex(c, m->first, NK_LEX_GIVEN_NAME) &&
 			m->last + 1 < c->ntok && same_sentence(c, m->first, m->last + 1) &&
@@ -474,6 +476,7 @@ head_pass(ctx *c)
 		size_t		words = 0;
 		const char *name;
 
+		nk_interrupt_tick();
 		if (c->owner[h] >= 0 || !lex(c, h, NK_LEX_HEAD) || quiet_at(c, h) ||
 			!nk_gazetteer_has_word(c->g, c->ids[h], NK_LEX_HEAD, &label_name))
 			continue;
@@ -668,6 +671,7 @@ person_pass(ctx *c)
 	{
 		size_t		next = i + 1;
 
+		nk_interrupt_tick();
 		if (c->owner[i] < 0 && !quiet_at(c, i) &&
 			(titled_person(c, i, &next) || korean_person(c, i, &next) ||
 			 given_name_person(c, i, &next) || apposed_person(c, i, &next)))
@@ -732,6 +736,7 @@ coreference_pass(ctx *c)
 		size_t		s;
 		person	   *found = NULL;
 
+		nk_check_interrupts();
 		if (p->dead || p->label != NK_LABEL_PERSON || p->first == p->last)
 			continue;
 		s = surname_token(c, p);
@@ -753,6 +758,7 @@ coreference_pass(ctx *c)
 		person	   *best = NULL;
 		int			matches = 0;
 
+		nk_check_interrupts();
 		if (c->owner[i] >= 0 || !is_name_word(c, i) || lex(c, i, NK_LEX_NON_NAME))
 			continue;
 		/* a word of a longer unknown name is not a short form */
@@ -827,6 +833,7 @@ role_pass(ctx *c, const nk_gaz_match_list *roles)
 		int			named = 0;
 		size_t		after = m->last + 1;
 
+		nk_interrupt_tick();
 		while (after < c->ntok && is_skip(c, after) && !(c->tok[after].flags & NK_TOKEN_POSSESSIVE))
 			after++;
 		/* "North Korean leader Kim Jong Un": a title, the name follows */
@@ -910,6 +917,7 @@ capital_pass(ctx *c)
 		const nk_gaz_entity *e;
 		const nk_gaz_entity *country;
 
+		nk_interrupt_tick();
 		if (m->dead || m->source != NK_SOURCE_GAZETTEER || m->gaz < 0)
 			continue;
 		e = nk_gazetteer_entity(c->g, m->gaz);
@@ -1002,6 +1010,7 @@ nk_extract_entities(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g, n
 		const cand *m = &c.cands.items[k];
 		nk_entity_mention *e;
 
+		nk_interrupt_tick();
 		if (m->dead)
 			continue;
 		e = nk_vec_push(arena, out);

@@ -579,6 +579,7 @@ prepare_mentions(ctx *c)
 		ment	   *e = &c->ments[k];
 		const nk_gaz_entity *ge = m->gazetteer_id >= 0 ? nk_gazetteer_entity(c->g, m->gazetteer_id) : NULL;
 
+		nk_interrupt_tick();
 		for (size_t t = m->first_token; t <= m->last_token && t < c->ntok; t++)
 			c->owner[t] = (int32_t) k;
 		e->name = m->entity;
@@ -3331,6 +3332,7 @@ inherit_targets(const ctx *c, nk_event_list *all)
 					   *a = c->ments[c->pair_country[0]].name,
 					   *b = c->ments[c->pair_country[1]].name;
 
+			nk_interrupt_tick();
 			if (ev->type != NK_EV_DEPLOY || ev->actor == NULL || ev->target != NULL)
 				continue;
 			from = actor_country(c, ev->actor, ev->actor_label);
@@ -3355,6 +3357,7 @@ inherit_targets(const ctx *c, nk_event_list *all)
 		nk_event   *ev = &all->items[k];
 		long		best = -1;
 
+		nk_check_interrupts();
 		if (ev->type != NK_EV_LAUNCH || ev->actor != NULL)
 			continue;
 		for (size_t j = 0; j < all->count; j++)
@@ -3379,6 +3382,7 @@ inherit_targets(const ctx *c, nk_event_list *all)
 		nk_event   *ev = &all->items[k];
 		long		best = -1;
 
+		nk_check_interrupts();
 		if (ev->target != NULL || ev->actor == NULL)
 			continue;
 		if (ev->type != NK_EV_VISIT && ev->type != NK_EV_ARRIVE && ev->type != NK_EV_DEPART)
@@ -3420,6 +3424,7 @@ date_visits(const ctx *c, nk_event_list *all)
 	{
 		nk_event   *ev = &all->items[k];
 
+		nk_check_interrupts();
 		if (ev->type != NK_EV_VISIT || ev->has_date || ev->actor == NULL || ev->target == NULL)
 			continue;
 		for (size_t j = 0; j < all->count; j++)
@@ -3493,6 +3498,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	{
 		const nk_span *sp = &dates->items[k].span;
 
+		nk_interrupt_tick();
 		c.date_tok[k] = token_at(&c, sp->start);
 		for (size_t j = c.date_tok[k]; j < c.ntok && c.tok[j].start < sp->start + sp->len; j++)
 			c.in_date[j] = 1;

@@ -79,6 +79,7 @@ nk_utf8_valid(const char *s, size_t len)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n;
 
+		nk_interrupt_tick();
 		n = utf8proc_iterate((const utf8proc_uint8_t *) s + pos, (utf8proc_ssize_t) (len - pos), &cp);
 		if (n <= 0 || cp == 0)
 			return false;
@@ -272,6 +273,7 @@ nk_fold(nk_arena *arena, const char *s, size_t len, size_t *out_len)
 		unsigned char ch = (unsigned char) s[pos];
 		int32_t		cp;
 
+		nk_interrupt_tick();
 		if (ch < 0x80)
 		{
 			/* ASCII, as nk_fold_cp() and the tests below would have it */

@@ -111,6 +111,7 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		Datum		values[NK_PG_ENTITY_COLUMNS];
 		bool		nulls[NK_PG_ENTITY_COLUMNS];
 
+		CHECK_FOR_INTERRUPTS();
 		nk_pg_entity_values(&ents.items[i], s, &map, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(cols[0].desc, values, nulls));
 	}
@@ -123,12 +124,13 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		Datum		values[NK_EVENT_COLUMNS];
 		bool		nulls[NK_EVENT_COLUMNS];
 
+		CHECK_FOR_INTERRUPTS();
 		nk_pg_event_values(&events.items[i], s, &map, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(cols[1].desc, values, nulls));
 	}
 	out[1] = column_array(&cols[1], elems, events.count);
-	CHECK_FOR_INTERRUPTS();
 
+	CHECK_FOR_INTERRUPTS();
 	nk_claims_of_parts(arena, d, g, has_published ? &published : NULL, &ents, &dates, &events, &claims);
 	elems = palloc((claims.count + 1) * sizeof(Datum));
 	nk_pg_charpos_init(&map, s);
@@ -137,6 +139,7 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		Datum		values[NK_CLAIM_COLUMNS];
 		bool		nulls[NK_CLAIM_COLUMNS];
 
+		CHECK_FOR_INTERRUPTS();
 		nk_pg_claim_values(&claims.items[i], s, &map, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(cols[2].desc, values, nulls));
 	}

@@ -1,6 +1,8 @@
 # Long nkwatch calls stop promptly on statement_timeout and on
 # pg_cancel_backend(), and the backend stays usable: the engine's long loops
-# reach CHECK_FOR_INTERRUPTS through its check_interrupts handler.
+# reach CHECK_FOR_INTERRUPTS through its check_interrupts handler.  Every SQL
+# function that takes text is cancelled on a 20 MB article and on a 10 MB
+# line without punctuation (one sentence of two million words).
 #
 # The time bounds here are for correctness, not speed: each call below runs
 # for seconds when nothing stops it, and a cancelled one must end well within
@@ -75,6 +77,29 @@ timed_out("SELECT count(*) FROM doc, nk_sentences(body) WHERE name = 'line'",
 	'nk_sentences on a 10 MB line');
 timed_out("SELECT (nk_article(body)).title FROM doc WHERE name = 'line'",
 	'nk_article on a 10 MB line');
+# every other SQL function that takes text, on both documents
+for my $d ('big', 'line')
+{
+	my $size = $d eq 'big' ? '20 MB' : 'a 10 MB line';
+	for my $call (
+		"SELECT count(*) FROM doc, nk_entities(body) WHERE name = '$d'",
+		"SELECT cardinality(nk_entity_keys(body)) FROM doc WHERE name = '$d'",
+		"SELECT count(*) FROM doc, nk_gazetteer_parents(body) WHERE name = '$d'",
+		"SELECT count(*) FROM doc, nk_dates(body, '2024-06-19 10:00+00') WHERE name = '$d'",
+		"SELECT count(*) FROM doc, nk_events(body, '2024-06-19 10:00+00') WHERE name = '$d'",
+		"SELECT count(*) FROM doc, nk_claims(body, '2024-06-19 10:00+00') WHERE name = '$d'",
+		"SELECT (nk_compare(body, body || ' ')).relation FROM doc WHERE name = '$d'",
+		"SELECT cardinality((nk_extract(body)).claims) FROM doc WHERE name = '$d'",
+		"SELECT nk_ingest(body, 'https://example.org/$d') FROM doc WHERE name = '$d'",
+		"SELECT count(*) FROM doc, nk_store_pages(ARRAY[body], ARRAY['https://example.org/s/$d'], "
+		  . "ARRAY[NULL::timestamptz], ARRAY[NULL]) WHERE name = '$d'")
+	{
+		my ($fn) = $call =~ /(nk_\w+)\(/;
+		timed_out($call, "$fn on $size");
+	}
+}
+is($node->safe_psql('postgres', 'SELECT count(*) FROM nk_articles'),
+	'0', 'the cancelled ingests stored nothing');
 $session->query_safe('RESET statement_timeout');
 is($session->query_safe('SELECT pg_backend_pid()'), $pid, 'all in the same backend');
 is( $session->query_safe(
@@ -131,6 +156,12 @@ cancelled(
 cancelled(
 	"SELECT count(*) FROM doc, generate_series(1, 20) g, nk_sentences(body || g) WHERE name = 'big'",
 	'nk_sentences on 20 MB');
+cancelled(
+	"SELECT count(*) FROM doc, generate_series(1, 20) g, nk_claims(body || g) WHERE name = 'big'",
+	'nk_claims on 20 MB');
+cancelled(
+	"SELECT count(*) FROM doc, generate_series(1, 20) g, nk_compare(body, body || g) c WHERE name = 'big'",
+	'nk_compare on 20 MB');
 
 $session->quit;
 $node->stop;
