@@ -47,7 +47,8 @@ typedef struct cand
 
 typedef struct ctx
 {
-	nk_arena   *arena;
+	nk_arena   *arena;			/* the results and the names they point at */
+	nk_arena   *scratch;		/* what lives only as long as the call */
 	const nk_doc *doc;
 	const nk_gazetteer *g;
 	const nk_token *tok;
@@ -190,7 +191,7 @@ static int32_t
 add_cand(ctx *c, size_t first, size_t last, const char *entity, nk_label label, int32_t gaz,
 		 nk_entity_source source, float confidence, bool claim)
 {
-	cand	   *k = nk_vec_push(c->arena, &c->cands);
+	cand	   *k = nk_vec_push(c->scratch, &c->cands);
 	int32_t		id = (int32_t) (c->cands.count - 1);
 
 	k->first = first;
@@ -943,8 +944,8 @@ static void
 sort_cands(ctx *c)
 {
 	size_t		n = c->cands.count;
-	size_t	   *start = nk_arena_zalloc(c->arena, (c->ntok + 1) * sizeof(size_t));
-	cand	   *sorted = nk_arena_alloc(c->arena, n * sizeof(cand));
+	size_t	   *start = nk_arena_zalloc(c->scratch, (c->ntok + 1) * sizeof(size_t));
+	cand	   *sorted = nk_arena_alloc(c->scratch, n * sizeof(cand));
 
 	for (size_t k = 0; k < n; k++)
 		start[c->cands.items[k].first + 1]++;
@@ -984,16 +985,18 @@ nk_extract_entities(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g, n
 	c.ntok = n;
 	if (n == 0)
 		return;
-	c.ids = nk_gazetteer_token_ids(arena, g, doc);
-	c.lists = nk_arena_alloc(arena, n * sizeof(uint32_t));
+	/* what lives only as long as this call: per-token arrays, the gazetteer's matches */
+	c.scratch = nk_arena_create();
+	c.ids = nk_gazetteer_token_ids(c.scratch, g, doc);
+	c.lists = nk_arena_alloc(c.scratch, n * sizeof(uint32_t));
 	for (size_t i = 0; i < n; i++)
 		c.lists[i] = nk_gazetteer_word_lists(g, c.ids[i]);
-	c.owner = nk_arena_alloc(arena, n * sizeof(int32_t));
+	c.owner = nk_arena_alloc(c.scratch, n * sizeof(int32_t));
 	memset(c.owner, 0xff, n * sizeof(int32_t));
-	c.titled = nk_arena_zalloc(arena, n * sizeof(bool));
+	c.titled = nk_arena_zalloc(c.scratch, n * sizeof(bool));
 	mark_quiet(&c);
 
-	nk_gazetteer_match(arena, g, doc, c.ids, &matches, &roles);
+	nk_gazetteer_match(c.scratch, g, doc, c.ids, &matches, &roles);
 	gazetteer_pass(&c, &matches);
 	nk_check_interrupts();
 	head_pass(&c);
@@ -1025,4 +1028,5 @@ nk_extract_entities(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g, n
 		e->source = m->source;
 		e->confidence = m->confidence;
 	}
+	nk_arena_destroy(c.scratch);
 }

@@ -1211,7 +1211,9 @@ nk_gazetteer_match(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc,
 				   const int32_t *ids, nk_gaz_match_list *entities, nk_gaz_match_list *roles)
 {
 	size_t		ntok = doc->tokens.count;
-	size_t	   *pos = nk_arena_alloc(arena, (ntok ? ntok : 1) * sizeof(size_t));
+	/* the per-token arrays of the automaton live only as long as this call */
+	nk_arena   *scratch = nk_arena_create();
+	size_t	   *pos = nk_arena_alloc(scratch, (ntok ? ntok : 1) * sizeof(size_t));
 	int32_t    *ent_end;
 	int32_t    *ent_id;
 	int32_t    *role_end;
@@ -1223,10 +1225,10 @@ nk_gazetteer_match(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc,
 	for (size_t i = 0; i < ntok; i++)
 		if (ids[i] != NK_GAZ_SKIP)
 			pos[n++] = i;
-	ent_end = nk_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
-	ent_id = nk_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
-	role_end = nk_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
-	role_id = nk_arena_alloc(arena, (n ? n : 1) * sizeof(int32_t));
+	ent_end = nk_arena_alloc(scratch, (n ? n : 1) * sizeof(int32_t));
+	ent_id = nk_arena_alloc(scratch, (n ? n : 1) * sizeof(int32_t));
+	role_end = nk_arena_alloc(scratch, (n ? n : 1) * sizeof(int32_t));
+	role_id = nk_arena_alloc(scratch, (n ? n : 1) * sizeof(int32_t));
 	memset(ent_end, 0xff, (n ? n : 1) * sizeof(int32_t));
 	memset(role_end, 0xff, (n ? n : 1) * sizeof(int32_t));
 
@@ -1276,4 +1278,5 @@ nk_gazetteer_match(nk_arena *arena, const nk_gazetteer *g, const nk_doc *doc,
 	}
 	select_leftmost_longest(arena, pos, n, ent_end, ent_id, entities);
 	select_leftmost_longest(arena, pos, n, role_end, role_id, roles);
+	nk_arena_destroy(scratch);
 }
