@@ -196,7 +196,19 @@ put_date(bool has, int32_t days)
 static void
 put_position(const char *text, const nk_span *span)
 {
-	printf("%zu", nk_utf8_count(text, span->start) + 1);
+	/* count on from the previous position: the rows come in text order */
+	static const char *last_text;
+	static size_t last_byte,
+				last_chars;
+
+	if (text != last_text || span->start < last_byte)
+	{
+		last_text = text;
+		last_byte = last_chars = 0;
+	}
+	last_chars += nk_utf8_count(text + last_byte, span->start - last_byte);
+	last_byte = span->start;
+	printf("%zu", last_chars + 1);
 	field("len", false);
 	printf("%zu", nk_utf8_count(text + span->start, span->len));
 }
