@@ -380,6 +380,8 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 	size_t		since_check = 0;
 	fold_space	fs = {NULL, 0, FOLD_CHUNK};
 
+	if (len > UINT32_MAX)
+		nk_error("text of %zu bytes is too long (at most 4 GB)", len);
 	/* news text has a token every five or six bytes */
 	nk_vec_reserve(arena, out, len / 4 + 16);
 	/* the ASCII folds of a short text (a line) fit in twice its length */

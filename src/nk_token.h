@@ -33,8 +33,8 @@ typedef enum nk_token_kind
 
 typedef struct nk_token
 {
-	size_t		start;			/* byte offset in the document */
-	size_t		len;			/* bytes */
+	uint32_t	start;			/* byte offset in the document (texts are < 4 GB) */
+	uint32_t	len;			/* bytes */
 	const char *fold;			/* nk_fold() form, NUL-terminated (trailing abbreviation period dropped) */
 	uint32_t	fold_len;
 	uint16_t	kind;			/* nk_token_kind */
