@@ -3472,6 +3472,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 {
 	ctx			c;
 	nk_event_list all = {0};
+	sent_rows	rows = {{0}};
 	merge_table mt;
 
 	memset(&c, 0, sizeof(c));
@@ -3504,11 +3505,11 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			c.in_date[j] = 1;
 	}
 
+	/* one list of a sentence's rows for all sentences: they are copied out */
 	for (size_t s = 0; s < doc->sentences.count; s++)
 	{
-		sent_rows	rows = {{0}};
-
 		nk_check_interrupts();
+		rows.rows.count = rows.trig.count = 0;
 		c.s_first = doc->sentence_first_token[s];
 		c.s_last = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : c.ntok - 1;
 		if (c.s_last >= c.ntok || c.s_first > c.s_last || c.s_last - c.s_first >= MAX_SENTENCE_TOKENS)
