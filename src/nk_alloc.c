@@ -215,6 +215,31 @@ nk_arena_size(const nk_arena *a)
 	return a->total;
 }
 
+void
+nk_arena_reset(nk_arena *a)
+{
+	nk_block   *keep = NULL,
+			   *b = a->head;
+
+	a->total = 0;
+	while (b)
+	{
+		nk_block   *next = b->next;
+
+		if (keep == NULL && b->size == NK_ARENA_BLOCK)
+		{
+			keep = b;
+			keep->used = 0;
+			keep->next = NULL;
+			a->total = NK_BLOCK_HEADER + keep->size;
+		}
+		else
+			handlers.release(b);
+		b = next;
+	}
+	a->head = keep;
+}
+
 /*
  * Give back the block of its own that a large allocation at p got, when it
  * has one; a smaller one stays until the arena goes.

@@ -58,6 +58,8 @@ extern char *nk_arena_strndup(nk_arena *arena, const char *s, size_t n);
 extern char *nk_arena_sprintf(nk_arena *arena, const char *fmt,...) NK_PRINTF(2, 3);
 /* Total bytes the arena has taken from the host (for the memory bounds). */
 extern size_t nk_arena_size(const nk_arena *arena);
+/* Forget every allocation of the arena, keeping one block for the next ones. */
+extern void nk_arena_reset(nk_arena *arena);
 
 /*
  * Growable array in an arena: NK_VEC(type) declares {items, count, capacity};

@@ -1622,6 +1622,8 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	int32_t    *forms = nk_gazetteer_token_ids(arena, g, doc);
 	uint8_t    *lists;
 	int8_t	   *units;
+	/* a sentence's token maps and lists of its mentions and dates */
+	nk_arena   *scratch = nk_arena_create();
 
 	word_lists_of_doc(arena, doc, &lists, &units);
 
@@ -1633,6 +1635,7 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		size_t		l = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : doc->tokens.count - 1;
 		size_t		n;
 		size_t		ev0;
+		size_t		sent_first;		/* the sentence's first claim in out */
 		NK_VEC(const nk_entity_mention *) ms = {0};
 
 		nk_check_interrupts();
@@ -1656,8 +1659,9 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		c.memo = &memo;
 		c.out = out;
 		n = l - f + 1;
-		c.owner = nk_arena_alloc(arena, n * sizeof(int32_t));
-		c.downer = nk_arena_alloc(arena, n * sizeof(int32_t));
+		nk_arena_reset(scratch);
+		c.owner = nk_arena_alloc(scratch, n * sizeof(int32_t));
+		c.downer = nk_arena_alloc(scratch, n * sizeof(int32_t));
 		for (size_t i = 0; i < n; i++)
 			c.owner[i] = c.downer[i] = -1;
 		while (ek < ents.count && ents.items[ek].sentence < (int32_t) s)
@@ -1668,7 +1672,7 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 
 			if (m->first_token < f || m->last_token > l)
 				continue;
-			*nk_vec_push(arena, &ms) = m;
+			*nk_vec_push(scratch, &ms) = m;
 			for (size_t i = m->first_token; i <= m->last_token; i++)
 				c.owner[i - f] = (int32_t) (ms.count - 1);
 		}
@@ -1690,7 +1694,7 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 				m->start = c.tok[i].start;
 				m->len = c.tok[i].len;
 				m->sentence = (int32_t) s;
-				*nk_vec_push(arena, &ms) = m;
+				*nk_vec_push(scratch, &ms) = m;
 				c.owner[i - f] = (int32_t) (ms.count - 1);
 			}
 		}
@@ -1717,7 +1721,7 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 				dkk++;
 			for (size_t k = dkk; k < dates.count && dates.items[k].sentence == (int32_t) s; k++)
 			{
-				*nk_vec_push(arena, &ds) = &dates.items[k];
+				*nk_vec_push(scratch, &ds) = &dates.items[k];
 				for (size_t i = f; i <= l; i++)
 					if (c.tok[i].start >= dates.items[k].span.start &&
 						c.tok[i].start < dates.items[k].span.start + dates.items[k].span.len)
@@ -1726,6 +1730,7 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			c.d = ds.items;
 			c.nd = ds.count;
 		}
+		sent_first = out->count;
 		while (vk < events.count && events.items[vk].sentence < (int32_t) s)
 			vk++;
 		ev0 = vk;
@@ -1740,7 +1745,7 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			claims_from_numbers(&c);
 			/* an event's quantity takes the wording of the same number in its sentence */
 			for (size_t k = first; k < out->count; k++)
-				for (size_t q = 0; q < first; q++)
+				for (size_t q = sent_first; q < first; q++)
 				{
 					nk_claim   *e = &out->items[q];
 					const nk_claim *n = &out->items[k];
@@ -1764,12 +1769,13 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 			claims_from_statements(&c);
 			/* what a sentence's speaker said comes from the speaker */
 			for (size_t k = first; k < out->count; k++)
-				for (size_t q = 0; q < first; q++)
+				for (size_t q = sent_first; q < first; q++)
 					if (out->items[q].sentence == (int32_t) s && out->items[q].source == NULL)
 						out->items[q].source = out->items[k].subject;
 		}
 		claims_from_mentions(&c);
 	}
+	nk_arena_destroy(scratch);
 }
 
 /* ---------------------------------------------------------------- comparison */
