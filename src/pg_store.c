@@ -79,6 +79,8 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 	Datum	   *elems;
 	Datum		out[3];
 	bool		out_nulls[3] = {false, false, false};
+	MemoryContext rows,
+				old;
 
 	nk_pg_require_utf8();
 	if (PG_ARGISNULL(0))
@@ -98,6 +100,8 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		published = nk_pg_timestamptz_to_unix(PG_GETARG_TIMESTAMPTZ(1));
 
 	arena = nk_arena_create();
+	/* the rows and their values until their array holds a copy */
+	rows = AllocSetContextCreate(CurrentMemoryContext, "nk_extract rows", ALLOCSET_DEFAULT_SIZES);
 	d = nk_doc_build(arena, s, VARSIZE_ANY_EXHDR(doc));
 	nk_extract_entities(arena, d, g, &ents);
 	nk_extract_dates(arena, d, has_published ? &published : NULL, &dates);
@@ -112,10 +116,13 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		bool		nulls[NK_PG_ENTITY_COLUMNS];
 
 		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(rows);
 		nk_pg_entity_values(&ents.items[i], s, &map, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(cols[0].desc, values, nulls));
+		MemoryContextSwitchTo(old);
 	}
 	out[0] = column_array(&cols[0], elems, ents.count);
+	MemoryContextReset(rows);
 
 	elems = palloc((events.count + 1) * sizeof(Datum));
 	nk_pg_charpos_init(&map, s);
@@ -125,10 +132,13 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		bool		nulls[NK_EVENT_COLUMNS];
 
 		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(rows);
 		nk_pg_event_values(&events.items[i], s, &map, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(cols[1].desc, values, nulls));
+		MemoryContextSwitchTo(old);
 	}
 	out[1] = column_array(&cols[1], elems, events.count);
+	MemoryContextReset(rows);
 
 	CHECK_FOR_INTERRUPTS();
 	nk_claims_of_parts(arena, d, g, has_published ? &published : NULL, &ents, &dates, &events, &claims);
@@ -140,11 +150,15 @@ pg_nk_extract(PG_FUNCTION_ARGS)
 		bool		nulls[NK_CLAIM_COLUMNS];
 
 		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(rows);
 		nk_pg_claim_values(&claims.items[i], s, &map, values, nulls);
 		elems[i] = HeapTupleGetDatum(heap_form_tuple(cols[2].desc, values, nulls));
+		MemoryContextSwitchTo(old);
 	}
 	out[2] = column_array(&cols[2], elems, claims.count);
+	MemoryContextReset(rows);
 	nk_arena_destroy(arena);
+	MemoryContextDelete(rows);
 
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(result, out, out_nulls)));
 }
