@@ -3315,6 +3315,59 @@ actor_country(const ctx *c, const char *name, const char *label)
 	return NULL;
 }
 
+/*
+ * Strings (actors, "actor\x1fplace" keys) numbered in the order they are
+ * first seen, for the passes below that look up rows by them.
+ */
+typedef struct name_ids
+{
+	const char **names;
+	size_t		count;
+	int32_t    *slots;			/* id + 1, 0 free */
+	size_t		nslots;			/* a power of two over twice the most names */
+} name_ids;
+
+static void
+name_ids_init(nk_arena *arena, name_ids *t, size_t most)
+{
+	t->nslots = 16;
+	while (t->nslots < 2 * most + 2)
+		t->nslots *= 2;
+	t->slots = nk_arena_zalloc(arena, t->nslots * sizeof(int32_t));
+	t->names = nk_arena_alloc(arena, (most + 1) * sizeof(const char *));
+	t->count = 0;
+}
+
+/* The id of name; a new one if add (room for it was made by name_ids_init), else -1 if unknown. */
+static int32_t
+name_id(name_ids *t, const char *name, bool add)
+{
+	size_t		len = strlen(name);
+
+	for (size_t i = nk_hash_bytes(name, len) & (t->nslots - 1);; i = (i + 1) & (t->nslots - 1))
+	{
+		int32_t		v = t->slots[i];
+
+		if (v == 0)
+		{
+			if (!add)
+				return -1;
+			t->names[t->count] = name;
+			t->slots[i] = (int32_t) ++t->count;
+			return (int32_t) t->count - 1;
+		}
+		if (strcmp(t->names[v - 1], name) == 0)
+			return v - 1;
+	}
+}
+
+/* The trip types a row of type looks to for its destination: index 0..2, or -1. */
+static int
+trip_index(int type)
+{
+	return type == NK_EV_VISIT ? 0 : type == NK_EV_ARRIVE ? 1 : type == NK_EV_DEPART ? 2 : -1;
+}
+
 static void
 inherit_targets(const ctx *c, nk_event_list *all)
 {
@@ -3352,63 +3405,121 @@ inherit_targets(const ctx *c, nk_event_list *all)
 	for (size_t k = 0; k < all->count; k++)
 		if (all->items[k].type == NK_EV_ATTACK)
 			attacks = true;
-	for (size_t k = 0; k < all->count; k++)
+	/*
+	 * The nearest launch with a launcher, ties to the earlier: the last one
+	 * before (rows filled in this pass included), or the first one after
+	 * (rows after are as they were).
+	 */
 	{
-		nk_event   *ev = &all->items[k];
-		long		best = -1;
+		long	   *next = nk_arena_alloc(c->arena, (all->count + 1) * sizeof(long));
+		long		prev = -1;
 
-		nk_check_interrupts();
-		if (ev->type != NK_EV_LAUNCH || ev->actor != NULL)
-			continue;
-		for (size_t j = 0; j < all->count; j++)
-			if (all->items[j].type == NK_EV_LAUNCH && all->items[j].actor != NULL
-				&& (best < 0 || labs((long) j - (long) k) < labs(best - (long) k)))
-				best = (long) j;
-		if (best >= 0)
+		next[all->count] = -1;
+		for (size_t k = all->count; k > 0; k--)
 		{
-			ev->actor = all->items[best].actor;
-			ev->actor_label = all->items[best].actor_label;
-			ev->confidence *= 0.8f;
+			const nk_event *o = &all->items[k - 1];
+
+			next[k - 1] = o->type == NK_EV_LAUNCH && o->actor != NULL ? (long) (k - 1) : next[k];
 		}
-		else if (!attacks && c->pair_country[0] >= 0)
+		for (size_t k = 0; k < all->count; k++)
 		{
-			ev->actor = c->ments[c->pair_country[0]].name;
-			ev->actor_label = c->ments[c->pair_country[0]].label;
-			ev->confidence *= 0.6f;
+			nk_event   *ev = &all->items[k];
+			long		best = -1;
+
+			nk_interrupt_tick();
+			if (ev->type == NK_EV_LAUNCH && ev->actor == NULL)
+			{
+				long		after = next[k + 1];
+
+				best = prev >= 0 && (after < 0 || (long) k - prev <= after - (long) k) ? prev : after;
+				if (best >= 0)
+				{
+					ev->actor = all->items[best].actor;
+					ev->actor_label = all->items[best].actor_label;
+					ev->confidence *= 0.8f;
+				}
+				else if (!attacks && c->pair_country[0] >= 0)
+				{
+					ev->actor = c->ments[c->pair_country[0]].name;
+					ev->actor_label = c->ments[c->pair_country[0]].label;
+					ev->confidence *= 0.6f;
+				}
+			}
+			if (ev->type == NK_EV_LAUNCH && ev->actor != NULL)
+				prev = (long) k;
 		}
 	}
-	for (size_t k = 0; k < all->count; k++)
+	/*
+	 * A trip without its destination takes that of the same actor's trip
+	 * of the type (a visit: or arrival) with one: the last before (rows
+	 * filled in this pass included), else the first after.
+	 */
 	{
-		nk_event   *ev = &all->items[k];
-		long		best = -1;
+		name_ids	actors;
+		long	   *last;			/* per actor and trip type: the last row before, or -1 */
+		long	   *next;			/* per row: the first candidate after it, or -1 */
+		int32_t    *actor;			/* per row: its actor's id, or -1 */
 
-		nk_check_interrupts();
-		if (ev->target != NULL || ev->actor == NULL)
-			continue;
-		if (ev->type != NK_EV_VISIT && ev->type != NK_EV_ARRIVE && ev->type != NK_EV_DEPART)
-			continue;
-		for (size_t j = 0; j < all->count; j++)
+		name_ids_init(c->arena, &actors, all->count);
+		actor = nk_arena_alloc(c->arena, (all->count + 1) * sizeof(int32_t));
+		for (size_t k = 0; k < all->count; k++)
+			actor[k] = all->items[k].actor && trip_index(all->items[k].type) >= 0
+				? name_id(&actors, all->items[k].actor, true) : -1;
+		last = nk_arena_alloc(c->arena, (3 * actors.count + 1) * sizeof(long));
+		for (size_t i = 0; i < 3 * actors.count; i++)
+			last[i] = -1;
+		/* backwards: last[] holds, per actor and type, the first row after with a target */
+		next = nk_arena_alloc(c->arena, (all->count + 1) * sizeof(long));
+		for (size_t k = all->count; k > 0; k--)
 		{
-			const nk_event *o = &all->items[j];
+			const nk_event *o = &all->items[k - 1];
+			int			t = trip_index(o->type);
+			long	   *at;
 
-			if (j == k || o->target == NULL || o->actor == NULL || strcmp(o->actor, ev->actor) != 0)
+			next[k - 1] = -1;
+			if (actor[k - 1] < 0)
 				continue;
-			if (!(o->type == ev->type || (ev->type == NK_EV_VISIT && o->type == NK_EV_ARRIVE)))
-				continue;
-			if (best < 0 || (j < k && (best > (long) k || (long) j > best))
-				|| (j > k && best > (long) k && (long) j < best))
-				best = (long) j;
+			at = &last[3 * actor[k - 1]];
+			next[k - 1] = at[t];
+			if (t == 0 && at[1] >= 0 && (next[k - 1] < 0 || at[1] < next[k - 1]))
+				next[k - 1] = at[1];
+			if (o->target != NULL)
+				at[t] = (long) (k - 1);
 		}
-		if (best >= 0)
+		for (size_t i = 0; i < 3 * actors.count; i++)
+			last[i] = -1;
+		for (size_t k = 0; k < all->count; k++)
 		{
-			const nk_event *o = &all->items[best];
-			const char *country = ev->type == NK_EV_VISIT ? country_of_name(c, o->target) : NULL;
+			nk_event   *ev = &all->items[k];
+			int			t = trip_index(ev->type);
+			long		best = -1;
+			long	   *at;
 
-			ev->target = country ? country : o->target;
-			ev->target_label = country ? "GPE" : o->target_label;
-			if (ev->location == NULL)
-				ev->location = o->location;
-			ev->confidence *= 0.8f;
+			nk_interrupt_tick();
+			if (actor[k] < 0)
+				continue;
+			at = &last[3 * actor[k]];
+			if (ev->target == NULL)
+			{
+				best = at[t];
+				if (t == 0 && at[1] > best)
+					best = at[1];
+				if (best < 0)
+					best = next[k];
+			}
+			if (best >= 0)
+			{
+				const nk_event *o = &all->items[best];
+				const char *country = ev->type == NK_EV_VISIT ? country_of_name(c, o->target) : NULL;
+
+				ev->target = country ? country : o->target;
+				ev->target_label = country ? "GPE" : o->target_label;
+				if (ev->location == NULL)
+					ev->location = o->location;
+				ev->confidence *= 0.8f;
+			}
+			if (ev->target != NULL)
+				at[t] = (long) k;
 		}
 	}
 }
@@ -3420,29 +3531,57 @@ inherit_targets(const ctx *c, nk_event_list *all)
 static void
 date_visits(const ctx *c, nk_event_list *all)
 {
+	name_ids	places;			/* "actor\x1fplace" of the dated arrivals, first seen first */
+	long	   *first;			/* per key: the first arrival */
+	size_t		arrivals = 0;
+
+	for (size_t k = 0; k < all->count; k++)
+		if (all->items[k].type == NK_EV_ARRIVE)
+			arrivals++;
+	if (arrivals == 0)
+		return;
+	/* each arrival under its place and under that place's country */
+	name_ids_init(c->arena, &places, 2 * arrivals);
+	first = nk_arena_alloc(c->arena, (2 * arrivals + 1) * sizeof(long));
+	for (size_t j = 0; j < all->count; j++)
+	{
+		const nk_event *o = &all->items[j];
+		const char *oc;
+
+		nk_interrupt_tick();
+		if (o->type != NK_EV_ARRIVE || !o->has_date || o->actor == NULL || o->target == NULL ||
+			o->status != NK_STATUS_REPORTED)
+			continue;
+		oc = country_of_name(c, o->target);
+		for (int n = 0; n < 2; n++)
+		{
+			const char *place = n == 0 ? o->target : oc;
+			size_t		before = places.count;
+			int32_t		id;
+
+			if (place == NULL)
+				continue;
+			id = name_id(&places, nk_arena_sprintf(c->arena, "%s\x1f%s", o->actor, place), true);
+			if (places.count > before)
+				first[id] = (long) j;
+		}
+	}
 	for (size_t k = 0; k < all->count; k++)
 	{
 		nk_event   *ev = &all->items[k];
+		int32_t		id;
+		const nk_event *o;
 
-		nk_check_interrupts();
+		nk_interrupt_tick();
 		if (ev->type != NK_EV_VISIT || ev->has_date || ev->actor == NULL || ev->target == NULL)
 			continue;
-		for (size_t j = 0; j < all->count; j++)
-		{
-			const nk_event *o = &all->items[j];
-			const char *oc;
-
-			if (o->type != NK_EV_ARRIVE || !o->has_date || o->actor == NULL || o->target == NULL
-				|| strcmp(o->actor, ev->actor) != 0 || o->status != NK_STATUS_REPORTED)
-				continue;
-			oc = country_of_name(c, o->target);
-			if (strcmp(o->target, ev->target) != 0 && !(oc && strcmp(oc, ev->target) == 0))
-				continue;
-			ev->has_date = true;
-			ev->date_from = ev->date_to = o->date_from;
-			ev->precision = o->precision;
-			break;
-		}
+		id = name_id(&places, nk_arena_sprintf(c->arena, "%s\x1f%s", ev->actor, ev->target), false);
+		if (id < 0)
+			continue;
+		o = &all->items[first[id]];
+		ev->has_date = true;
+		ev->date_from = ev->date_to = o->date_from;
+		ev->precision = o->precision;
 	}
 }
 
