@@ -125,6 +125,21 @@ DELETE FROM nk_gazetteer WHERE canonical = 'Angara Launch Complex';
 SELECT nk_reprocess(ARRAY[(SELECT id FROM run1 WHERE file = '02')]) AS reprocessed;
 SELECT count(*) AS inconsistent_stories FROM story_check;
 
+-- what the deltas of ingest, delete and reprocess kept is what a recount of
+-- every story from its events gives
+CREATE TEMP VIEW story_values AS
+SELECT id, event_type, actor, target, day, date_from, date_to, "precision", status, latest_status, location,
+       num_events, num_articles, num_sources, first_seen, last_seen, window_from, window_to
+  FROM nk_stories;
+CREATE TEMP TABLE kept AS SELECT * FROM story_values;
+CREATE TEMP TABLE kept_tallies AS SELECT * FROM nk_story_tallies;
+SELECT nk_story_refresh(array_agg(id)) FROM nk_stories;
+SELECT (SELECT count(*) FROM kept) > 30 AS many_stories,
+       (SELECT count(*) FROM (TABLE kept EXCEPT TABLE story_values) d)
+     + (SELECT count(*) FROM (TABLE story_values EXCEPT TABLE kept) d) AS stories_differ,
+       (SELECT count(*) FROM (TABLE kept_tallies EXCEPT TABLE nk_story_tallies) d)
+     + (SELECT count(*) FROM (TABLE nk_story_tallies EXCEPT TABLE kept_tallies) d) AS tallies_differ;
+
 -- search next to the entity filters
 SELECT r.file FROM nk_articles a JOIN run1 r USING (id)
  WHERE a.search @@ websearch_to_tsquery('english', 'cosmodrome') AND a.entity_keys @> ARRAY['Kim Jong Un']

@@ -18,6 +18,7 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
+#include "utils/typcache.h"
 
 #include "nk_claims.h"
 
@@ -133,17 +134,31 @@ pg_nk_claims(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
+/*
+ * The row of a comparison.  Both nk_compare functions return (relation text,
+ * score real, reason text): its descriptor is built on the first call and
+ * kept for the backend, since store ingest compares claims by the thousand.
+ */
 static Datum
 comparison_datum(FunctionCallInfo fcinfo, const nk_comparison *cmp)
 {
-	TupleDesc	tupdesc;
+	static TupleDesc tupdesc = NULL;
 	Datum		values[3];
 	bool		nulls[3] = {false, false, false};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						errmsg("function returning record called in context that cannot accept type record")));
-	tupdesc = BlessTupleDesc(tupdesc);
+	if (tupdesc == NULL)
+	{
+		TupleDesc	desc;
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR, (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+							errmsg("function returning record called in context that cannot accept type record")));
+		old = MemoryContextSwitchTo(TopMemoryContext);
+		desc = CreateTupleDescCopy(desc);
+		MemoryContextSwitchTo(old);
+		tupdesc = BlessTupleDesc(desc);
+	}
 	values[0] = CStringGetTextDatum(nk_relation_name(cmp->relation));
 	/* two decimals: the score is a graded judgement, not a measurement */
 	values[1] = Float4GetDatum(rintf(cmp->score * 100.0f) / 100.0f);
@@ -191,93 +206,202 @@ pg_nk_compare(PG_FUNCTION_ARGS)
 	return result;
 }
 
-/* A text column of a claim as a string in arena, or NULL. */
-static const char *
-claim_text(nk_arena *arena, HeapTupleHeader t, const char *column)
+/* The columns of a claim that claim_from_datum reads, by name. */
+enum
 {
-	bool		isnull;
-	Datum		d = GetAttributeByName(t, column, &isnull);
-	char	   *s;
-	const char *r;
+	CC_SUBJECT, CC_PREDICATE, CC_OBJECT, CC_PLACE, CC_VALUE, CC_ITEMS, CC_NUMBER,
+	CC_NUMBER_MAX, CC_APPROX, CC_UNIT, CC_DATE_FROM, CC_DATE_TO, CC_PRECISION,
+	CC_ORDINAL, CC_POLARITY, CC_STATUS, CC_SOURCE, CC_REPORTED, CC_COUNT
+};
 
-	if (isnull)
-		return NULL;
-	s = TextDatumGetCString(d);
-	r = nk_arena_strndup(arena, s, strlen(s));
-	pfree(s);
-	return r;
+static const char *const claim_columns[CC_COUNT] = {
+	"subject", "predicate", "object", "place", "value", "items", "number",
+	"number_max", "approx", "unit", "date_from", "date_to", "precision",
+	"ordinal", "polarity", "status", "source", "reported"
+};
+
+/* A stored claim (nk_article_claims) without a report time of its own has its article's. */
+#define CC_REPORTED_FALLBACK "reported_at"
+
+/*
+ * Where those columns stand in the row type last seen: found by name once
+ * and checked by name on each use, so a type made again under the same oid
+ * is looked up afresh.
+ */
+static struct
+{
+	Oid			typid;
+	int32		typmod;
+	int			attno[CC_COUNT];
+	int			fallback;		/* attno of CC_REPORTED_FALLBACK, or -1 */
+}			claim_layout = {InvalidOid, -1};
+
+static bool
+claim_layout_holds(TupleDesc desc)
+{
+	if (desc->tdtypeid != claim_layout.typid || desc->tdtypmod != claim_layout.typmod)
+		return false;
+	if (claim_layout.fallback >= 0 &&
+		(claim_layout.fallback >= desc->natts ||
+		 TupleDescAttr(desc, claim_layout.fallback)->attisdropped ||
+		 TupleDescAttr(desc, claim_layout.fallback)->atttypid != TIMESTAMPTZOID ||
+		 strcmp(NameStr(TupleDescAttr(desc, claim_layout.fallback)->attname), CC_REPORTED_FALLBACK) != 0))
+		return false;
+	for (int k = 0; k < CC_COUNT; k++)
+	{
+		Form_pg_attribute att;
+
+		if (claim_layout.attno[k] >= desc->natts)
+			return false;
+		att = TupleDescAttr(desc, claim_layout.attno[k]);
+		if (att->attisdropped || strcmp(NameStr(att->attname), claim_columns[k]) != 0)
+			return false;
+	}
+	return true;
 }
 
 static void
+claim_layout_find(TupleDesc desc)
+{
+	claim_layout.typid = InvalidOid;
+	claim_layout.fallback = -1;
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		if (!att->attisdropped && att->atttypid == TIMESTAMPTZOID &&
+			strcmp(NameStr(att->attname), CC_REPORTED_FALLBACK) == 0)
+			claim_layout.fallback = i;
+	}
+	for (int k = 0; k < CC_COUNT; k++)
+	{
+		int			i;
+
+		for (i = 0; i < desc->natts; i++)
+		{
+			Form_pg_attribute att = TupleDescAttr(desc, i);
+
+			if (!att->attisdropped && strcmp(NameStr(att->attname), claim_columns[k]) == 0)
+				break;
+		}
+		if (i == desc->natts)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("attribute \"%s\" does not exist", claim_columns[k])));
+		claim_layout.attno[k] = i;
+	}
+	claim_layout.typid = desc->tdtypeid;
+	claim_layout.typmod = desc->tdtypmod;
+}
+
+/* A text column of a claim as a string in arena, or NULL. */
+static const char *
+claim_text(nk_arena *arena, const Datum *values, const bool *nulls, int k)
+{
+	text	   *t;
+
+	if (nulls[k])
+		return NULL;
+	t = DatumGetTextPP(values[k]);
+	return nk_arena_strndup(arena, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+}
+
+/*
+ * The claim a row of nk_claim holds, or a row of any type with its column
+ * names: a stored claim of nk_article_claims, whose report time is its
+ * article's (reported_at) when it has none of its own.
+ */
+static void
 claim_from_datum(nk_arena *arena, HeapTupleHeader t, nk_claim *c)
 {
-	bool		isnull;
-	Datum		d;
+	TupleDesc	desc = lookup_rowtype_tupdesc(HeapTupleHeaderGetTypeId(t), HeapTupleHeaderGetTypMod(t));
+	HeapTupleData tuple;
+	Datum	   *all = palloc(desc->natts * sizeof(Datum));
+	bool	   *allnulls = palloc(desc->natts * sizeof(bool));
+	Datum		values[CC_COUNT];
+	bool		nulls[CC_COUNT];
 	const char *s;
 
+	/* deform the row once, then pick the columns */
+	tuple.t_len = HeapTupleHeaderGetDatumLength(t);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = t;
+	heap_deform_tuple(&tuple, desc, all, allnulls);
+	if (!claim_layout_holds(desc))
+		claim_layout_find(desc);
+	for (int k = 0; k < CC_COUNT; k++)
+	{
+		values[k] = all[claim_layout.attno[k]];
+		nulls[k] = allnulls[claim_layout.attno[k]];
+	}
+	if (nulls[CC_REPORTED] && claim_layout.fallback >= 0)
+	{
+		values[CC_REPORTED] = all[claim_layout.fallback];
+		nulls[CC_REPORTED] = allnulls[claim_layout.fallback];
+	}
+	ReleaseTupleDesc(desc);
+
 	memset(c, 0, sizeof(*c));
-	c->subject = claim_text(arena, t, "subject");
-	c->predicate = claim_text(arena, t, "predicate");
+	c->subject = claim_text(arena, values, nulls, CC_SUBJECT);
+	c->predicate = claim_text(arena, values, nulls, CC_PREDICATE);
 	if (c->predicate == NULL)
 		c->predicate = "";
-	c->object = claim_text(arena, t, "object");
-	c->place = claim_text(arena, t, "place");
-	c->value = claim_text(arena, t, "value");
+	c->object = claim_text(arena, values, nulls, CC_OBJECT);
+	c->place = claim_text(arena, values, nulls, CC_PLACE);
+	c->value = claim_text(arena, values, nulls, CC_VALUE);
 	c->subject_id = c->object_id = c->place_id = NK_CLAIM_LOOKUP;
-	d = GetAttributeByName(t, "items", &isnull);
-	if (!isnull)
+	if (!nulls[CC_ITEMS])
 	{
 		Datum	   *elems;
 		bool	   *enulls;
 		int			ne;
 
-		deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, TYPALIGN_INT, &elems, &enulls, &ne);
+		deconstruct_array(DatumGetArrayTypeP(values[CC_ITEMS]), TEXTOID, -1, false, TYPALIGN_INT,
+						  &elems, &enulls, &ne);
 		c->items = nk_arena_alloc(arena, (ne + 1) * sizeof(char *));
 		for (int i = 0; i < ne; i++)
 			if (!enulls[i])
-			{
-				char	   *e = TextDatumGetCString(elems[i]);
-
-				c->items[c->n_items++] = nk_arena_strndup(arena, e, strlen(e));
-			}
+				c->items[c->n_items++] = claim_text(arena, elems, enulls, i);
 	}
-	d = GetAttributeByName(t, "number", &isnull);
-	if (!isnull)
+	if (!nulls[CC_NUMBER])
 	{
 		c->has_number = true;
-		c->number = DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
-		d = GetAttributeByName(t, "number_max", &isnull);
-		c->number_max = isnull ? c->number : DatumGetFloat8(DirectFunctionCall1(numeric_float8, d));
-		s = claim_text(arena, t, "approx");
+		c->number = DatumGetFloat8(DirectFunctionCall1(numeric_float8, values[CC_NUMBER]));
+		c->number_max = nulls[CC_NUMBER_MAX] ? c->number :
+			DatumGetFloat8(DirectFunctionCall1(numeric_float8, values[CC_NUMBER_MAX]));
+		s = claim_text(arena, values, nulls, CC_APPROX);
 		c->approx = s && nk_approx_parse(s) >= 0 ? (nk_approx) nk_approx_parse(s) : NK_APPROX_EXACT;
 	}
-	c->unit = claim_text(arena, t, "unit");
-	d = GetAttributeByName(t, "date_from", &isnull);
-	if (!isnull)
+	c->unit = claim_text(arena, values, nulls, CC_UNIT);
+	if (!nulls[CC_DATE_FROM])
 	{
 		c->has_date = true;
-		c->date_from = (int32_t) DatumGetDateADT(d) + NK_PG_EPOCH_DAYS;
-		d = GetAttributeByName(t, "date_to", &isnull);
-		c->date_to = isnull ? c->date_from : (int32_t) DatumGetDateADT(d) + NK_PG_EPOCH_DAYS;
-		s = claim_text(arena, t, "precision");
+		c->date_from = (int32_t) DatumGetDateADT(values[CC_DATE_FROM]) + NK_PG_EPOCH_DAYS;
+		c->date_to = nulls[CC_DATE_TO] ? c->date_from :
+			(int32_t) DatumGetDateADT(values[CC_DATE_TO]) + NK_PG_EPOCH_DAYS;
+		s = claim_text(arena, values, nulls, CC_PRECISION);
 		c->precision = s && nk_precision_parse(s) >= 0 ? (nk_precision) nk_precision_parse(s) : NK_PREC_DAY;
 	}
-	d = GetAttributeByName(t, "ordinal", &isnull);
-	c->ordinal = isnull ? 0 : DatumGetInt32(d);
-	s = claim_text(arena, t, "polarity");
+	c->ordinal = nulls[CC_ORDINAL] ? 0 : DatumGetInt32(values[CC_ORDINAL]);
+	s = claim_text(arena, values, nulls, CC_POLARITY);
 	c->polarity = s && nk_polarity_parse(s) >= 0 ? (nk_polarity) nk_polarity_parse(s) : NK_POLARITY_AFFIRMATIVE;
-	s = claim_text(arena, t, "status");
+	s = claim_text(arena, values, nulls, CC_STATUS);
 	c->status = s && nk_event_status_parse(s) >= 0 ? (nk_event_status) nk_event_status_parse(s) : NK_STATUS_REPORTED;
-	c->source = claim_text(arena, t, "source");
-	d = GetAttributeByName(t, "reported", &isnull);
-	if (!isnull)
+	c->source = claim_text(arena, values, nulls, CC_SOURCE);
+	if (!nulls[CC_REPORTED])
 	{
 		c->has_reported = true;
-		c->reported = nk_pg_timestamptz_to_unix(DatumGetTimestampTz(d));
+		c->reported = nk_pg_timestamptz_to_unix(DatumGetTimestampTz(values[CC_REPORTED]));
 	}
+	pfree(all);
+	pfree(allnulls);
 }
 
-/* nk_compare(a nk_claim, b nk_claim) returns (relation text, score real, reason text); STRICT */
+/*
+ * nk_compare(a nk_claim, b nk_claim) returns (relation text, score real, reason text); STRICT
+ * nk_compare(a nk_article_claims, b nk_article_claims), the same for stored claims
+ */
 Datum
 pg_nk_compare_claims(PG_FUNCTION_ARGS)
 {

@@ -117,7 +117,13 @@ CREATE TABLE nk_stories (
 );
 
 CREATE INDEX nk_stories_actor ON nk_stories (event_type, actor, target, window_from);
-CREATE INDEX nk_stories_target ON nk_stories (event_type, target, window_from);
+-- the stories of an actor whatever their target, and of a target whatever
+-- their actor: keyed by an expression of their own, so that a plan matching
+-- both participants never takes them for nk_stories_actor
+CREATE INDEX nk_stories_actor_any ON nk_stories
+    ((event_type OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) actor), window_from);
+CREATE INDEX nk_stories_target_any ON nk_stories
+    ((event_type OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) target), window_from);
 CREATE INDEX nk_stories_day ON nk_stories (day, event_type);
 
 COMMENT ON TABLE nk_stories IS
@@ -155,7 +161,8 @@ CREATE TABLE nk_article_events (
     PRIMARY KEY (article_id, n)
 );
 
-CREATE INDEX nk_article_events_story ON nk_article_events (story_id) WHERE story_id IS NOT NULL;
+CREATE INDEX nk_article_events_story ON nk_article_events
+    (story_id, reported_at DESC, article_id DESC, confidence DESC, n) WHERE story_id IS NOT NULL;
 CREATE INDEX nk_article_events_type_day ON nk_article_events (event_type, day);
 
 COMMENT ON TABLE nk_article_events IS
@@ -168,6 +175,25 @@ COMMENT ON COLUMN nk_article_events.reported_at IS 'The article''s publication t
 COMMENT ON COLUMN nk_article_events.day IS 'The article''s day (nk_articles.day).';
 COMMENT ON COLUMN nk_article_events.window_from IS 'Start of the days the event may have happened on: date_from when its range is a year or shorter; for an event without a date (or a vaguer one) the day before the article''s day.';
 COMMENT ON COLUMN nk_article_events.window_to IS 'End of that window: date_to, or the article''s day. Windows are never longer than 367 days, which bounds the index range a story search scans.';
+
+CREATE TABLE nk_story_tallies (
+    story_id  bigint NOT NULL,
+    slot      text NOT NULL CHECK (slot IN ('date', 'status', 'location', 'source', 'window')),
+    key       text NOT NULL,
+    date_from date,
+    date_to   date,
+    weight    int NOT NULL,
+    PRIMARY KEY (story_id, slot, key)
+);
+
+COMMENT ON TABLE nk_story_tallies IS
+'What a story''s best-supported values are counted from, kept by deltas as its events come and go (nk_story_count): for each story, how many of its articles give each date range, status, location and outlet, and how many of its events have each date window. A row goes when its weight reaches 0, and with its story. nk_story_refresh() recounts it from the events.';
+COMMENT ON COLUMN nk_story_tallies.story_id IS 'The story (nk_stories.id).';
+COMMENT ON COLUMN nk_story_tallies.slot IS 'What is counted: date, status, location, source (an outlet; articles without one count as sources of their own, in num_sources only) or window.';
+COMMENT ON COLUMN nk_story_tallies.key IS 'The value: the status, location or outlet; for date and window "YYYY-MM-DD YYYY-MM-DD precision" (nk_story_date_key()).';
+COMMENT ON COLUMN nk_story_tallies.date_from IS 'For date and window: the start of the range.';
+COMMENT ON COLUMN nk_story_tallies.date_to IS 'For date and window: the end of the range.';
+COMMENT ON COLUMN nk_story_tallies.weight IS 'The number of the story''s articles giving the value (for window: of its events).';
 
 CREATE TABLE nk_article_claims (
     article_id  bigint NOT NULL REFERENCES nk_articles ON DELETE CASCADE,
@@ -241,6 +267,7 @@ SELECT pg_catalog.pg_extension_config_dump('nk_articles_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('nk_mentions', '');
 SELECT pg_catalog.pg_extension_config_dump('nk_stories', '');
 SELECT pg_catalog.pg_extension_config_dump('nk_stories_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('nk_story_tallies', '');
 SELECT pg_catalog.pg_extension_config_dump('nk_article_events', '');
 SELECT pg_catalog.pg_extension_config_dump('nk_article_claims', '');
 SELECT pg_catalog.pg_extension_config_dump('nk_claim_relations', '');
@@ -291,6 +318,14 @@ $$;
 COMMENT ON FUNCTION nk_claim_of(nk_article_claims) IS
 'The nk_claim of a stored claim, for nk_compare(nk_claim, nk_claim); its report time is the article''s when the claim has none.';
 
+CREATE FUNCTION nk_compare(a nk_article_claims, b nk_article_claims,
+                           OUT relation text, OUT score real, OUT reason text)
+AS 'MODULE_PATHNAME', 'pg_nk_compare_claims'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION nk_compare(nk_article_claims, nk_article_claims) IS
+'How stored claim b relates to stored claim a: nk_compare(nk_claim_of(a), nk_claim_of(b)) without building the two nk_claim rows (each claim''s report time is its own, else its article''s).';
+
 -- ---- stories ----------------------------------------------------------------
 
 CREATE FUNCTION nk_story_lock() RETURNS void
@@ -299,162 +334,280 @@ LANGUAGE sql VOLATILE AS $$
 $$;
 
 COMMENT ON FUNCTION nk_story_lock() IS
-'Take the transaction-level advisory lock (keys 1852535668, 1937010546) under which stories are linked and recomputed, so that two sessions never make two stories of one event.';
+'Take the transaction-level advisory lock (keys 1852535668, 1937010546) under which stories are linked and counted, so that two sessions never make two stories of one event.';
+
+-- A story's counts change by deltas: nk_story_count() adds (sign 1) or
+-- takes away (sign -1) a set of its events.  What the best-supported
+-- values need, the number of articles giving each date, status, location
+-- and outlet, and the events of each date window, is kept in
+-- nk_story_tallies; first_seen, last_seen and latest_status are read off
+-- the index nk_article_events_story.  The work is the size of the change,
+-- not of the stories it touches.
+CREATE FUNCTION nk_story_count(evs nk_article_events[], sign int) RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    ids bigint[];
+BEGIN
+    WITH r AS (
+        SELECT e.* FROM unnest(evs) e WHERE e.story_id IS NOT NULL
+    ), g AS (
+        -- each article's events in each story
+        SELECT r.story_id, r.article_id, array_agg(r.n) AS ns, count(*)::int AS events,
+               min(r.outlet) AS outlet, min(r.actor) AS actor, min(r.target) AS target
+          FROM r GROUP BY r.story_id, r.article_id
+    ), k AS (
+        -- what the article says of the story, slot by slot
+        SELECT DISTINCT r.story_id, r.article_id, v.slot, v.key, v.date_from, v.date_to
+          FROM r CROSS JOIN LATERAL (VALUES
+               ('article', '', NULL::date, NULL::date),
+               ('status', r.status, NULL, NULL),
+               ('location', r.location, NULL, NULL),
+               ('source', r.outlet, NULL, NULL),
+               ('date', @extschema@.nk_story_date_key(r.date_from, r.date_to, r."precision"), r.date_from, r.date_to))
+               AS v(slot, key, date_from, date_to)
+         WHERE v.key IS NOT NULL
+    ), fresh AS (
+        -- ... that none of its other events in the story says
+        SELECT k.*, g.outlet IS NULL AS own_source
+          FROM k JOIN g USING (story_id, article_id)
+         WHERE NOT EXISTS (
+               SELECT 1 FROM @extschema@.nk_article_events x
+                WHERE x.article_id = k.article_id AND x.story_id = k.story_id AND x.n <> ALL (g.ns)
+                  AND CASE k.slot WHEN 'status' THEN x.status = k.key
+                                  WHEN 'location' THEN x.location = k.key
+                                  WHEN 'source' THEN x.outlet = k.key
+                                  WHEN 'date' THEN @extschema@.nk_story_date_key(x.date_from, x.date_to, x."precision") = k.key
+                                  ELSE true END)
+    ), t AS (
+        INSERT INTO @extschema@.nk_story_tallies AS t
+        SELECT f.story_id, f.slot, f.key, min(f.date_from), min(f.date_to), sign * count(*)::int
+          FROM fresh f WHERE f.slot <> 'article' GROUP BY f.story_id, f.slot, f.key
+        UNION ALL
+        SELECT r.story_id, 'window', @extschema@.nk_story_date_key(r.window_from, r.window_to, ''),
+               min(r.window_from), min(r.window_to), sign * count(*)::int
+          FROM r GROUP BY 1, 2, 3
+        ON CONFLICT (story_id, slot, key) DO UPDATE SET weight = t.weight + excluded.weight
+        RETURNING t.story_id, t.slot, t.weight, t.xmax = 0 AS created
+    ), d AS (
+        SELECT x.story_id, sum(x.events)::int AS events, sum(x.articles)::int AS articles,
+               sum(x.sources)::int AS sources, min(x.actor) AS actor, min(x.target) AS target
+          FROM (SELECT g.story_id, sign * g.events AS events, 0 AS articles, 0 AS sources, g.actor, g.target
+                  FROM g
+                UNION ALL
+                SELECT f.story_id, 0, sign, CASE WHEN f.own_source THEN sign ELSE 0 END, NULL, NULL
+                  FROM fresh f WHERE f.slot = 'article'
+                UNION ALL
+                SELECT t.story_id, 0, 0, CASE WHEN t.created AND t.weight > 0 THEN 1
+                                              WHEN NOT t.created AND t.weight <= 0 THEN -1 ELSE 0 END, NULL, NULL
+                  FROM t WHERE t.slot = 'source') x
+         GROUP BY x.story_id
+    ), u AS (
+        UPDATE @extschema@.nk_stories s
+           SET num_events = s.num_events + d.events,
+               num_articles = s.num_articles + d.articles,
+               num_sources = s.num_sources + d.sources,
+               actor = CASE WHEN sign > 0 THEN coalesce(s.actor, d.actor) ELSE s.actor END,
+               target = CASE WHEN sign > 0 THEN coalesce(s.target, d.target) ELSE s.target END
+          FROM d WHERE s.id = d.story_id
+        RETURNING s.id
+    )
+    SELECT array_agg(u.id) INTO ids FROM u;
+    IF ids IS NULL THEN
+        RETURN;
+    END IF;
+
+    DELETE FROM @extschema@.nk_story_tallies t WHERE t.story_id = ANY (ids) AND t.weight <= 0;
+    WITH gone AS (
+        DELETE FROM @extschema@.nk_stories s WHERE s.id = ANY (ids) AND s.num_events <= 0
+        RETURNING s.id
+    )
+    DELETE FROM @extschema@.nk_story_tallies t USING gone WHERE t.story_id = gone.id;
+
+    -- the values the counts decide
+    UPDATE @extschema@.nk_stories s
+       SET date_from = d.date_from,
+           date_to = d.date_to,
+           "precision" = d."precision",
+           day = coalesce(d.date_from, (f.first_seen AT TIME ZONE 'UTC')::date),
+           status = st.key,
+           latest_status = f.latest_status,
+           location = lo.key,
+           first_seen = f.first_seen,
+           last_seen = f.last_seen,
+           window_from = w.window_from,
+           window_to = w.window_to,
+           updated_at = now()
+      FROM unnest(ids) i(id)
+     CROSS JOIN LATERAL (
+           SELECT (SELECT min(e.reported_at) FROM @extschema@.nk_article_events e WHERE e.story_id = i.id) AS first_seen,
+                  (SELECT max(e.reported_at) FROM @extschema@.nk_article_events e WHERE e.story_id = i.id) AS last_seen,
+                  (SELECT e.status FROM @extschema@.nk_article_events e WHERE e.story_id = i.id
+                    ORDER BY e.reported_at DESC, e.article_id DESC, e.confidence DESC, e.n LIMIT 1) AS latest_status) f
+      LEFT JOIN LATERAL (
+           SELECT t.date_from, t.date_to, nullif(split_part(t.key, ' ', 3), '') AS "precision"
+             FROM @extschema@.nk_story_tallies t
+            WHERE t.story_id = i.id AND t.slot = 'date'
+            ORDER BY t.date_to - t.date_from <= 31 DESC, t.weight DESC, t.date_to - t.date_from, t.date_from,
+                     split_part(t.key, ' ', 3)
+            LIMIT 1) d ON true
+      LEFT JOIN LATERAL (
+           SELECT t.key FROM @extschema@.nk_story_tallies t
+            WHERE t.story_id = i.id AND t.slot = 'status'
+            ORDER BY t.weight DESC, t.key = 'reported' DESC, t.key
+            LIMIT 1) st ON true
+      LEFT JOIN LATERAL (
+           SELECT t.key FROM @extschema@.nk_story_tallies t
+            WHERE t.story_id = i.id AND t.slot = 'location'
+            ORDER BY t.weight DESC, t.key
+            LIMIT 1) lo ON true
+     CROSS JOIN LATERAL (
+           SELECT coalesce(min(t.date_from) FILTER (WHERE t.date_to - t.date_from <= 31), min(t.date_from)) AS window_from,
+                  coalesce(max(t.date_to) FILTER (WHERE t.date_to - t.date_from <= 31), max(t.date_to)) AS window_to
+             FROM @extschema@.nk_story_tallies t
+            WHERE t.story_id = i.id AND t.slot = 'window') w
+     WHERE s.id = i.id;
+END
+$$;
+
+COMMENT ON FUNCTION nk_story_count(nk_article_events[], int) IS
+'Count linked events into their stories (sign 1) or out of them (sign -1): num_events, num_articles and num_sources change by deltas (an article or an outlet counts once, while any of its events is in the story), nk_story_tallies by the articles giving each date, status, location and outlet, and the date, status, location, window, first_seen, last_seen and latest_status of each story touched follow; stories left without events are deleted. The work is the size of evs. Call it under nk_story_lock().';
+
+CREATE FUNCTION nk_story_date_key(date_from date, date_to date, "precision" text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT to_char(date_from, 'YYYY-MM-DD') || ' ' || to_char(date_to, 'YYYY-MM-DD') || ' ' || coalesce("precision", '')
+$$;
+
+COMMENT ON FUNCTION nk_story_date_key(date, date, text) IS
+'The key of a date range in nk_story_tallies: "YYYY-MM-DD YYYY-MM-DD precision"; NULL without a date.';
 
 CREATE FUNCTION nk_story_refresh(story_ids bigint[]) RETURNS void
 LANGUAGE plpgsql VOLATILE AS $$
 BEGIN
-    DELETE FROM @extschema@.nk_stories s
-     WHERE s.id = ANY (story_ids)
-       AND NOT EXISTS (SELECT 1 FROM @extschema@.nk_article_events e WHERE e.story_id = s.id);
-
-    UPDATE @extschema@.nk_stories s
-       SET num_events = g.num_events,
-           num_articles = g.num_articles,
-           num_sources = g.num_sources,
-           first_seen = g.first_seen,
-           last_seen = g.last_seen,
-           window_from = g.window_from,
-           window_to = g.window_to,
-           date_from = d.date_from,
-           date_to = d.date_to,
-           "precision" = d."precision",
-           day = coalesce(d.date_from, (g.first_seen AT TIME ZONE 'UTC')::date),
-           status = st.status,
-           latest_status = ls.status,
-           location = lo.location,
-           actor = coalesce(s.actor, g.actor),
-           target = coalesce(s.target, g.target),
-           updated_at = now()
-      FROM (SELECT e.story_id,
-                   count(*)::int AS num_events,
-                   count(DISTINCT e.article_id)::int AS num_articles,
-                   count(DISTINCT coalesce(e.outlet, '#' || e.article_id))::int AS num_sources,
-                   min(e.reported_at) AS first_seen,
-                   max(e.reported_at) AS last_seen,
-                   coalesce(min(e.window_from) FILTER (WHERE e.window_to - e.window_from <= 31),
-                            min(e.window_from)) AS window_from,
-                   coalesce(max(e.window_to) FILTER (WHERE e.window_to - e.window_from <= 31),
-                            max(e.window_to)) AS window_to,
-                   min(e.actor) AS actor,
-                   min(e.target) AS target
-              FROM @extschema@.nk_article_events e
-             WHERE e.story_id = ANY (story_ids)
-             GROUP BY e.story_id) g
-           LEFT JOIN LATERAL (
-               SELECT e.date_from, e.date_to, e."precision"
-                 FROM @extschema@.nk_article_events e
-                WHERE e.story_id = g.story_id AND e.date_from IS NOT NULL
-                GROUP BY e.date_from, e.date_to, e."precision"
-                ORDER BY max(e.date_to - e.date_from) <= 31 DESC, count(DISTINCT e.article_id) DESC,
-                         max(e.date_to - e.date_from), e.date_from, e."precision"
-                LIMIT 1) d ON true
-           LEFT JOIN LATERAL (
-               SELECT e.status
-                 FROM @extschema@.nk_article_events e
-                WHERE e.story_id = g.story_id
-                GROUP BY e.status
-                ORDER BY count(DISTINCT e.article_id) DESC, (e.status = 'reported') DESC, e.status
-                LIMIT 1) st ON true
-           LEFT JOIN LATERAL (
-               SELECT e.status
-                 FROM @extschema@.nk_article_events e
-                WHERE e.story_id = g.story_id
-                ORDER BY e.reported_at DESC, e.article_id DESC, e.confidence DESC, e.n
-                LIMIT 1) ls ON true
-           LEFT JOIN LATERAL (
-               SELECT e.location
-                 FROM @extschema@.nk_article_events e
-                WHERE e.story_id = g.story_id AND e.location IS NOT NULL
-                GROUP BY e.location
-                ORDER BY count(DISTINCT e.article_id) DESC, e.location
-                LIMIT 1) lo ON true
-     WHERE s.id = g.story_id;
+    DELETE FROM @extschema@.nk_story_tallies t WHERE t.story_id = ANY (story_ids);
+    UPDATE @extschema@.nk_stories s SET num_events = 0, num_articles = 0, num_sources = 0
+     WHERE s.id = ANY (story_ids);
+    PERFORM @extschema@.nk_story_count(ARRAY(SELECT e FROM @extschema@.nk_article_events e
+                                               WHERE e.story_id = ANY (story_ids)), 1);
+    -- those without events are not touched by the count
+    DELETE FROM @extschema@.nk_stories s WHERE s.id = ANY (story_ids) AND s.num_events = 0;
 END
 $$;
 
 COMMENT ON FUNCTION nk_story_refresh(bigint[]) IS
-'Recompute the counts, dates and statuses of the given stories from their linked events, and delete those left without events. Call it under nk_story_lock().';
+'Recount the given stories from all their linked events (their tallies made anew), and delete those without events: a repair, never needed on the ingest path, which counts by deltas (nk_story_count). Call it under nk_story_lock().';
+
+-- The story an event joins: of its type, with compatible participants
+-- (equal, or one side unknown), a window overlapping its own with a day
+-- of slack; each way of matching is one range scan of an index.
+CREATE FUNCTION nk_story_match(event_type text, a text, t text, sym boolean, window_from date, window_to date)
+RETURNS bigint
+LANGUAGE sql STABLE AS $$
+    SELECT c.id
+      FROM (-- the same actor, and the same target or none (nk_stories_actor)
+            SELECT s.id, s.actor, s.target, s.num_articles, s.window_from, s.window_to
+              FROM @extschema@.nk_stories s
+             WHERE t IS NOT NULL AND s.event_type = $1 AND s.actor = a AND s.target = t
+            UNION ALL
+            SELECT s.id, s.actor, s.target, s.num_articles, s.window_from, s.window_to
+              FROM @extschema@.nk_stories s
+             WHERE t IS NOT NULL AND s.event_type = $1 AND s.actor = a AND s.target IS NULL
+            UNION ALL
+            -- no actor, and the same target (nk_stories_actor)
+            SELECT s.id, s.actor, s.target, s.num_articles, s.window_from, s.window_to
+              FROM @extschema@.nk_stories s
+             WHERE a IS NOT NULL AND s.event_type = $1 AND s.actor IS NULL AND s.target = t
+            UNION ALL
+            -- an event without a target: the actor's stories (nk_stories_actor_any)
+            SELECT s.id, s.actor, s.target, s.num_articles, s.window_from, s.window_to
+              FROM @extschema@.nk_stories s
+             WHERE t IS NULL AND s.event_type || ' ' || s.actor = $1 || ' ' || a
+            UNION ALL
+            -- an event without an actor: the target's stories (nk_stories_target_any)
+            SELECT s.id, s.actor, s.target, s.num_articles, s.window_from, s.window_to
+              FROM @extschema@.nk_stories s
+             WHERE a IS NULL AND s.event_type || ' ' || s.target = $1 || ' ' || t
+            UNION ALL
+            -- symmetric, one participant: the stories where it is second
+            SELECT s.id, s.actor, s.target, s.num_articles, s.window_from, s.window_to
+              FROM @extschema@.nk_stories s
+             WHERE sym AND t IS NULL AND s.event_type || ' ' || s.target = $1 || ' ' || a) c
+     WHERE c.window_from BETWEEN $5 - 368 AND $6 + 1 AND c.window_to >= $5 - 1
+     ORDER BY (c.actor IS NOT DISTINCT FROM a AND c.target IS NOT DISTINCT FROM t) DESC, c.num_articles DESC, c.id
+     LIMIT 1
+$$;
+
+COMMENT ON FUNCTION nk_story_match(text, text, text, boolean, date, date) IS
+'The story an event of the type with participants a and t (for the symmetric types, sym, in byte order) and the date window joins: of the same type, with the same participants or one side unknown on either (and for sym, a as the other''s second), whose window starts at most 368 days before and ends no earlier than the day before the event''s window: exact participants first, then the story with most articles, then the oldest. NULL if none. Each way of matching is a range scan of nk_stories_actor, nk_stories_actor_any or nk_stories_target_any.';
 
 CREATE FUNCTION nk_link_stories(article_ids bigint[]) RETURNS int
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
-    e record;
-    a text;
-    t text;
-    sym boolean;
+    ev_articles bigint[];
+    ev_ns int[];
+    ev_stories bigint[];
+    ev_types text[];
+    ev_a text[];
+    ev_t text[];
+    ev_from date[];
+    ev_to date[];
     sid bigint;
-    touched bigint[];
-    ev_articles bigint[] := '{}';
-    ev_ns int[] := '{}';
-    ev_stories bigint[] := '{}';
+    linked @extschema@.nk_article_events[];
 BEGIN
     PERFORM @extschema@.nk_story_lock();
-    FOR e IN
-        SELECT ev.article_id, ev.n, ev.event_type, ev.actor, ev.target, ev.window_from, ev.window_to
-          FROM @extschema@.nk_article_events ev
-         WHERE ev.article_id = ANY (article_ids) AND ev.story_id IS NULL
-           AND (ev.actor IS NOT NULL OR ev.target IS NOT NULL)
-         ORDER BY ev.article_id, ev.n
-    LOOP
-        sym := e.event_type IN ('MEET', 'NEGOTIATE', 'AGREE', 'COOPERATE');
-        IF sym AND e.target < e.actor THEN
-            a := e.target;
-            t := e.actor;
-        ELSE
-            a := e.actor;
-            t := e.target;
-        END IF;
-        -- one index probe per way the participants can match
-        SELECT c.id INTO sid
-          FROM (SELECT s.id, s.actor, s.target, s.num_articles
-                  FROM @extschema@.nk_stories s
-                 WHERE s.event_type = e.event_type AND s.actor = a
-                   AND (t IS NULL OR s.target IS NULL OR s.target = t)
-                   AND s.window_from BETWEEN e.window_from - 368 AND e.window_to + 1
-                   AND s.window_to >= e.window_from - 1
-                UNION ALL
-                SELECT s.id, s.actor, s.target, s.num_articles
-                  FROM @extschema@.nk_stories s
-                 WHERE s.event_type = e.event_type AND s.target = t
-                   AND (a IS NULL OR s.actor IS NULL)
-                   AND s.window_from BETWEEN e.window_from - 368 AND e.window_to + 1
-                   AND s.window_to >= e.window_from - 1
-                UNION ALL
-                SELECT s.id, s.actor, s.target, s.num_articles
-                  FROM @extschema@.nk_stories s
-                 WHERE sym AND t IS NULL AND s.event_type = e.event_type AND s.target = a
-                   AND s.window_from BETWEEN e.window_from - 368 AND e.window_to + 1
-                   AND s.window_to >= e.window_from - 1) c
-         ORDER BY (c.actor IS NOT DISTINCT FROM a AND c.target IS NOT DISTINCT FROM t) DESC,
-                  c.num_articles DESC, c.id
-         LIMIT 1;
-        IF NOT FOUND THEN
+    -- every event against the stored stories, in one statement
+    SELECT array_agg(e.article_id ORDER BY e.article_id, e.n), array_agg(e.n ORDER BY e.article_id, e.n),
+           array_agg(@extschema@.nk_story_match(e.event_type, p.a, p.t, p.sym, e.window_from, e.window_to)
+                     ORDER BY e.article_id, e.n),
+           array_agg(e.event_type ORDER BY e.article_id, e.n), array_agg(p.a ORDER BY e.article_id, e.n),
+           array_agg(p.t ORDER BY e.article_id, e.n), array_agg(e.window_from ORDER BY e.article_id, e.n),
+           array_agg(e.window_to ORDER BY e.article_id, e.n)
+      INTO ev_articles, ev_ns, ev_stories, ev_types, ev_a, ev_t, ev_from, ev_to
+      FROM @extschema@.nk_article_events e
+     CROSS JOIN LATERAL (
+           SELECT e.event_type IN ('MEET', 'NEGOTIATE', 'AGREE', 'COOPERATE') AS sym) y
+     CROSS JOIN LATERAL (
+           SELECT CASE WHEN y.sym AND e.target < e.actor THEN e.target ELSE e.actor END AS a,
+                  CASE WHEN y.sym AND e.target < e.actor THEN e.actor ELSE e.target END AS t, y.sym) p
+     WHERE e.article_id = ANY (article_ids) AND e.story_id IS NULL
+       AND (e.actor IS NOT NULL OR e.target IS NOT NULL);
+    IF ev_articles IS NULL THEN
+        RETURN 0;
+    END IF;
+
+    -- those that matched none, in order: each joins a story one before it
+    -- started, or starts one
+    FOR i IN 1 .. cardinality(ev_articles) LOOP
+        CONTINUE WHEN ev_stories[i] IS NOT NULL;
+        sid := @extschema@.nk_story_match(ev_types[i], ev_a[i], ev_t[i],
+                                          ev_types[i] IN ('MEET', 'NEGOTIATE', 'AGREE', 'COOPERATE'),
+                                          ev_from[i], ev_to[i]);
+        IF sid IS NULL THEN
             INSERT INTO @extschema@.nk_stories (event_type, actor, target, day, window_from, window_to)
-            VALUES (e.event_type, a, t, e.window_from, e.window_from, e.window_to)
+            VALUES (ev_types[i], ev_a[i], ev_t[i], ev_from[i], ev_from[i], ev_to[i])
             RETURNING id INTO sid;
-        ELSE
+        ELSIF ev_to[i] - ev_from[i] <= 31 THEN
             UPDATE @extschema@.nk_stories s
-               SET window_from = least(s.window_from, e.window_from),
-                   window_to = greatest(s.window_to, e.window_to)
-             WHERE s.id = sid AND e.window_to - e.window_from <= 31
-               AND (s.window_from > e.window_from OR s.window_to < e.window_to);
+               SET window_from = least(s.window_from, ev_from[i]),
+                   window_to = greatest(s.window_to, ev_to[i])
+             WHERE s.id = sid AND (s.window_from > ev_from[i] OR s.window_to < ev_to[i]);
         END IF;
-        ev_articles := ev_articles || e.article_id;
-        ev_ns := ev_ns || e.n;
-        ev_stories := ev_stories || sid;
+        ev_stories[i] := sid;
     END LOOP;
-    UPDATE @extschema@.nk_article_events ev SET story_id = l.story_id
-      FROM unnest(ev_articles, ev_ns, ev_stories) AS l(article_id, n, story_id)
-     WHERE ev.article_id = l.article_id AND ev.n = l.n;
-    touched := ARRAY(SELECT DISTINCT unnest(ev_stories));
-    PERFORM @extschema@.nk_story_refresh(touched);
-    RETURN cardinality(touched);
+
+    WITH l AS (
+        UPDATE @extschema@.nk_article_events ev SET story_id = l.story_id
+          FROM unnest(ev_articles, ev_ns, ev_stories) AS l(article_id, n, story_id)
+         WHERE ev.article_id = l.article_id AND ev.n = l.n
+        RETURNING ev
+    )
+    SELECT array_agg(l.ev) INTO linked FROM l;
+    PERFORM @extschema@.nk_story_count(linked, 1);
+    RETURN (SELECT count(DISTINCT s) FROM unnest(ev_stories) s);
 END
 $$;
 
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
-'Link the unlinked events of the given articles to stories: each joins the story of the same type with compatible actor and target whose window overlaps its own (found through the indexes on (event_type, actor, target) and (event_type, target), exact participants first, then the story with most articles), or starts a new one; then recompute the stories touched. Takes nk_story_lock(). Returns the number of stories touched.';
+'Link the unlinked events of the given articles to stories: all of them are matched against the stored stories in one statement (nk_story_match); those that match none, in order, join a story one before them started or start one; then their stories are counted by deltas (nk_story_count). Takes nk_story_lock(). Returns the number of stories touched.';
 
 CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 3) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
@@ -464,12 +617,13 @@ BEGIN
     PERFORM @extschema@.nk_story_lock();
     -- Each new claim against the stored claims with its key reported
     -- nearest before and after it: four index scans of at most per_side
-    -- rows on (predicate, subject|object, reported_at, article_id, n).  Of
-    -- claims reported at the same time, those of the nearest article ids
-    -- are taken, so which claims are nearest depends on the order articles
-    -- arrived in, not on where their rows lie (after a crash, a vacuum or a
-    -- restore).  A pair of two new claims is taken once, from the claim of
-    -- the later article id.
+    -- rows on (predicate, subject|object, reported_at, article_id, n), each
+    -- candidate compared as the stored row it is.  Of claims reported at
+    -- the same time, those of the nearest article ids are taken, so which
+    -- claims are nearest depends on the order articles arrived in, not on
+    -- where their rows lie (after a crash, a vacuum or a restore).  A pair
+    -- of two new claims is taken once, from the claim of the later article
+    -- id.
     INSERT INTO @extschema@.nk_claim_relations
     SELECT CASE WHEN p.earlier THEN p.o_article ELSE c.article_id END,
            CASE WHEN p.earlier THEN p.o_n ELSE c.n END,
@@ -477,10 +631,10 @@ BEGIN
            CASE WHEN p.earlier THEN c.n ELSE p.o_n END,
            p.relation, p.score, p.reason, CASE WHEN p.earlier THEN c.day ELSE p.o_day END
       FROM @extschema@.nk_article_claims c
-     CROSS JOIN LATERAL (SELECT @extschema@.nk_claim_of(c) AS claim) cc
      CROSS JOIN LATERAL (
-           SELECT o.article_id AS o_article, o.n AS o_n, o.day AS o_day, x.earlier, r.relation, r.score, r.reason
-             FROM ((SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
+           SELECT (o.o).article_id AS o_article, (o.o).n AS o_n, (o.o).day AS o_day, x.earlier,
+                  r.relation, r.score, r.reason
+             FROM ((SELECT o
                       FROM @extschema@.nk_article_claims o
                      WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
                        AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
@@ -489,7 +643,7 @@ BEGIN
                      ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC
                      LIMIT per_side)
                    UNION ALL
-                   (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
+                   (SELECT o
                       FROM @extschema@.nk_article_claims o
                      WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
                        AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
@@ -497,7 +651,7 @@ BEGIN
                      ORDER BY o.reported_at, o.article_id, o.n
                      LIMIT per_side)
                    UNION ALL
-                   (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
+                   (SELECT o
                       FROM @extschema@.nk_article_claims o
                      WHERE c.subject IS NULL AND o.subject IS NULL
                        AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
@@ -507,7 +661,7 @@ BEGIN
                      ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC
                      LIMIT per_side)
                    UNION ALL
-                   (SELECT o.article_id, o.n, o.reported_at, o.day, @extschema@.nk_claim_of(o) AS claim
+                   (SELECT o
                       FROM @extschema@.nk_article_claims o
                      WHERE c.subject IS NULL AND o.subject IS NULL
                        AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
@@ -515,10 +669,9 @@ BEGIN
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at, o.article_id, o.n
                      LIMIT per_side)) o
-            CROSS JOIN LATERAL (SELECT (o.reported_at, o.article_id) < (c.reported_at, c.article_id) AS earlier) x
-            CROSS JOIN LATERAL @extschema@.nk_compare(
-                   CASE WHEN x.earlier THEN o.claim ELSE cc.claim END,
-                   CASE WHEN x.earlier THEN cc.claim ELSE o.claim END) r
+            CROSS JOIN LATERAL (SELECT ((o.o).reported_at, (o.o).article_id) < (c.reported_at, c.article_id) AS earlier) x
+            CROSS JOIN LATERAL @extschema@.nk_compare(CASE WHEN x.earlier THEN o.o ELSE c END,
+                                                      CASE WHEN x.earlier THEN c ELSE o.o END) r
             WHERE r.relation IN ('agree', 'contradict', 'update')) p
      WHERE c.article_id = ANY (article_ids) AND c.predicate <> 'mentions'
     ON CONFLICT DO NOTHING;
@@ -530,23 +683,21 @@ $$;
 COMMENT ON FUNCTION nk_relate_claims(bigint[], int) IS
 'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days: through the indexes on (predicate, subject, reported_at, article_id, n) and (predicate, object, reported_at, article_id, n), at most per_side claims reported nearest before it and per_side nearest after it (of claims reported at the same time, those of the nearest article ids), so the work per new claim is bounded however many claims share its key; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
 
--- Deleting events (an article deleted, or reprocessed) recomputes their stories.
+-- Deleting events (an article deleted, or reprocessed) counts them out of their stories.
 CREATE FUNCTION nk_article_events_deleted() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-    ids bigint[];
 BEGIN
-    SELECT array_agg(DISTINCT o.story_id) INTO ids FROM old_rows o WHERE o.story_id IS NOT NULL;
-    IF ids IS NOT NULL THEN
+    IF EXISTS (SELECT 1 FROM old_rows o WHERE o.story_id IS NOT NULL) THEN
         PERFORM @extschema@.nk_story_lock();
-        PERFORM @extschema@.nk_story_refresh(ids);
+        PERFORM @extschema@.nk_story_count(
+            ARRAY(SELECT o::@extschema@.nk_article_events FROM old_rows o WHERE o.story_id IS NOT NULL), -1);
     END IF;
     RETURN NULL;
 END
 $$;
 
 COMMENT ON FUNCTION nk_article_events_deleted() IS
-'Statement trigger of nk_article_events: recompute the stories of the deleted events (and delete those left empty).';
+'Statement trigger of nk_article_events: count the deleted events out of their stories (nk_story_count; stories left empty are deleted).';
 
 CREATE TRIGGER nk_article_events_deleted AFTER DELETE ON nk_article_events
     REFERENCING OLD TABLE AS old_rows
@@ -556,13 +707,14 @@ CREATE FUNCTION nk_article_events_truncated() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM @extschema@.nk_story_lock();
+    DELETE FROM @extschema@.nk_story_tallies;
     DELETE FROM @extschema@.nk_stories;
     RETURN NULL;
 END
 $$;
 
 COMMENT ON FUNCTION nk_article_events_truncated() IS
-'Statement trigger of nk_article_events: after TRUNCATE no story has events, so delete them all.';
+'Statement trigger of nk_article_events: after TRUNCATE no story has events, so delete them all with their tallies.';
 
 CREATE TRIGGER nk_article_events_truncated AFTER TRUNCATE ON nk_article_events
     FOR EACH STATEMENT EXECUTE FUNCTION nk_article_events_truncated();

@@ -5,7 +5,8 @@
 -- superuser.  Writing: the gazetteer needs a grant (20_entities.sql), and so
 -- does ingest: a role that ingests needs
 --   GRANT INSERT, UPDATE, DELETE ON nk_articles, nk_mentions, nk_stories,
---         nk_article_events, nk_article_claims, nk_claim_relations TO ingest_role;
+--         nk_article_events, nk_article_claims, nk_claim_relations, nk_story_tallies
+--         TO ingest_role;
 --   GRANT SELECT, INSERT, UPDATE, DELETE ON nk_staging TO ingest_role;
 --   GRANT USAGE ON SEQUENCE nk_articles_id_seq, nk_stories_id_seq, nk_staging_id_seq TO ingest_role;
 -- from the extension's owner.
@@ -26,7 +27,7 @@
 -- names are to be schema-qualified by hand.
 
 GRANT SELECT ON nk_articles, nk_mentions, nk_stories, nk_article_events, nk_article_claims,
-    nk_claim_relations, nk_timeline, nk_entity_daily, nk_cooccurrence, nk_conflicts,
+    nk_claim_relations, nk_story_tallies, nk_timeline, nk_entity_daily, nk_cooccurrence, nk_conflicts,
     nk_outlet_record TO PUBLIC;
 
 DO $$

@@ -23,7 +23,7 @@ CREATE ROLE mallory LOGIN;
 CREATE ROLE dbowner LOGIN;
 GRANT INSERT, UPDATE, DELETE ON nk_gazetteer, nk_lexicon TO editor;
 GRANT INSERT, UPDATE, DELETE ON nk_articles, nk_mentions, nk_stories, nk_article_events,
-    nk_article_claims, nk_claim_relations TO ingester;
+    nk_article_claims, nk_claim_relations, nk_story_tallies TO ingester;
 GRANT SELECT, INSERT, UPDATE, DELETE ON nk_staging TO ingester;
 GRANT USAGE ON SEQUENCE nk_articles_id_seq, nk_stories_id_seq, nk_staging_id_seq TO ingester;
 CREATE SCHEMA evil AUTHORIZATION mallory;
