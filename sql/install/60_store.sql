@@ -209,6 +209,8 @@ CREATE INDEX nk_article_claims_subject ON nk_article_claims (predicate, subject,
     WHERE predicate <> 'mentions';
 CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at, article_id, n)
     WHERE predicate <> 'mentions' AND subject IS NULL;
+CREATE INDEX nk_article_claims_unnamed ON nk_article_claims (predicate, reported_at, article_id, n)
+    WHERE predicate <> 'mentions' AND subject IS NULL;
 
 COMMENT ON TABLE nk_article_claims IS
 'Claims of the stored articles: the columns of nk_claim for each row of nk_claims(body, published), in its order (n from 1), with the article''s outlet, report time and day.';
@@ -236,7 +238,7 @@ CREATE INDEX nk_claim_relations_conflicts ON nk_claim_relations (b_day)
     WHERE relation IN ('contradict', 'update');
 
 COMMENT ON TABLE nk_claim_relations IS
-'How claims of different articles relate, by nk_compare(a, b) (deleted with either claim, by a statement trigger of nk_article_claims), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate and the same subject (or, without a subject, the same object) reported within 366 days of each other, each new claim against at most the 3 such stored claims reported nearest before it and the 3 nearest after (nk_relate_claims): an indexed join, never all pairs.';
+'How claims of different articles relate, by nk_compare(a, b) (deleted with either claim, by a statement trigger of nk_article_claims), where claim a was reported no later than claim b: agree, contradict or update (unrelated pairs are not kept). Filled as articles arrive, for claims with the same predicate reported within 366 days of each other with the same subject, or one without a subject (and the same object, when the other has one), each new claim against at most 3 such stored claims of each kind reported nearest before it and the 3 nearest after (nk_relate_claims): an indexed join, never all pairs.';
 COMMENT ON COLUMN nk_claim_relations.a_article IS 'The earlier claim''s article.';
 COMMENT ON COLUMN nk_claim_relations.a_n IS 'The earlier claim''s row number (nk_article_claims.n).';
 COMMENT ON COLUMN nk_claim_relations.b_article IS 'The later claim''s article.';
@@ -609,21 +611,26 @@ $$;
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
 'Link the unlinked events of the given articles to stories: all of them are matched against the stored stories in one statement (nk_story_match); those that match none, in order, join a story one before them started or start one; then their stories are counted by deltas (nk_story_count). Takes nk_story_lock(). Returns the number of stories touched.';
 
+-- enable_bitmapscan is off: with the estimates of a generic plan, a bitmap
+-- scan and a sort of every claim of a key within the year would look
+-- cheaper than reading the index in order and stopping after per_side rows.
 CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 3) RETURNS bigint
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE SET enable_bitmapscan = off AS $$
 DECLARE
     n bigint;
 BEGIN
     PERFORM @extschema@.nk_story_lock();
-    -- Each new claim against the stored claims with its key reported
-    -- nearest before and after it: four index scans of at most per_side
-    -- rows on (predicate, subject|object, reported_at, article_id, n), each
-    -- candidate compared as the stored row it is.  Of claims reported at
-    -- the same time, those of the nearest article ids are taken, so which
-    -- claims are nearest depends on the order articles arrived in, not on
-    -- where their rows lie (after a crash, a vacuum or a restore).  A pair
-    -- of two new claims is taken once, from the claim of the later article
-    -- id.
+    -- Each new claim against the stored claims of its predicate that may
+    -- be about the same thing, reported nearest before and after it: those
+    -- with its subject, and those that name no subject (with its object,
+    -- if it has one).  Each is an index scan of at most per_side rows on
+    -- (predicate, subject|object, reported_at, article_id, n), each
+    -- candidate compared as the stored row it is; nk_compare decides
+    -- whether the two are about one thing.  Of claims reported at the same
+    -- time, those of the nearest article ids are taken, so which claims are
+    -- nearest depends on the order articles arrived in, not on where their
+    -- rows lie (after a crash, a vacuum or a restore).  A pair of two new
+    -- claims is taken once, from the claim of the later article id.
     INSERT INTO @extschema@.nk_claim_relations
     SELECT CASE WHEN p.earlier THEN p.o_article ELSE c.article_id END,
            CASE WHEN p.earlier THEN p.o_n ELSE c.n END,
@@ -634,41 +641,51 @@ BEGIN
      CROSS JOIN LATERAL (
            SELECT (o.o).article_id AS o_article, (o.o).n AS o_n, (o.o).day AS o_day, x.earlier,
                   r.relation, r.score, r.reason
-             FROM ((SELECT o
-                      FROM @extschema@.nk_article_claims o
-                     WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
+             FROM (-- the same subject (nk_article_claims_subject)
+                   (SELECT o FROM @extschema@.nk_article_claims o
+                     WHERE o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.subject = c.subject
                        AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
-                       AND o.article_id <> c.article_id
+                          AND o.article_id <> c.article_id
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC
-                     LIMIT per_side)
+                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
                    UNION ALL
-                   (SELECT o
-                      FROM @extschema@.nk_article_claims o
-                     WHERE o.predicate = c.predicate AND o.subject = c.subject AND o.predicate <> 'mentions'
+                   (SELECT o FROM @extschema@.nk_article_claims o
+                     WHERE o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.subject = c.subject
                        AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at, o.article_id, o.n
-                     LIMIT per_side)
+                     ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)
                    UNION ALL
-                   (SELECT o
-                      FROM @extschema@.nk_article_claims o
-                     WHERE c.subject IS NULL AND o.subject IS NULL
-                       AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
+                   -- no subject, the same object (nk_article_claims_object)
+                   (SELECT o FROM @extschema@.nk_article_claims o
+                     WHERE c.object IS NOT NULL AND o.subject IS NULL
+                       AND o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.object = c.object
                        AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
-                       AND o.article_id <> c.article_id
+                          AND o.article_id <> c.article_id
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC
-                     LIMIT per_side)
+                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
                    UNION ALL
-                   (SELECT o
-                      FROM @extschema@.nk_article_claims o
-                     WHERE c.subject IS NULL AND o.subject IS NULL
-                       AND o.predicate = c.predicate AND o.object = c.object AND o.predicate <> 'mentions'
+                   (SELECT o FROM @extschema@.nk_article_claims o
+                     WHERE c.object IS NOT NULL AND o.subject IS NULL
+                       AND o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.object = c.object
                        AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
-                     ORDER BY o.reported_at, o.article_id, o.n
-                     LIMIT per_side)) o
+                     ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)
+                   UNION ALL
+                   -- no object: those without a subject (nk_article_claims_unnamed)
+                   (SELECT o FROM @extschema@.nk_article_claims o
+                     WHERE c.object IS NULL AND o.subject IS NULL
+                       AND o.predicate = c.predicate AND o.predicate <> 'mentions'
+                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
+                          AND o.article_id <> c.article_id
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                     ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
+                   UNION ALL
+                   (SELECT o FROM @extschema@.nk_article_claims o
+                     WHERE c.object IS NULL AND o.subject IS NULL
+                       AND o.predicate = c.predicate AND o.predicate <> 'mentions'
+                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                     ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)) o
             CROSS JOIN LATERAL (SELECT ((o.o).reported_at, (o.o).article_id) < (c.reported_at, c.article_id) AS earlier) x
             CROSS JOIN LATERAL @extschema@.nk_compare(CASE WHEN x.earlier THEN o.o ELSE c END,
                                                       CASE WHEN x.earlier THEN c ELSE o.o END) r
@@ -681,7 +698,7 @@ END
 $$;
 
 COMMENT ON FUNCTION nk_relate_claims(bigint[], int) IS
-'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate and subject (or, without a subject, the same object) and were reported within 366 days: through the indexes on (predicate, subject, reported_at, article_id, n) and (predicate, object, reported_at, article_id, n), at most per_side claims reported nearest before it and per_side nearest after it (of claims reported at the same time, those of the nearest article ids), so the work per new claim is bounded however many claims share its key; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
+'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate, were reported within 366 days and may be about the same thing: with the same subject, or without a subject (and, when the claim has an object, with the same object); of each kind at most per_side reported nearest before it and per_side nearest after it, through the indexes on (predicate, subject, reported_at, article_id, n), (predicate, object, reported_at, article_id, n) and (predicate, reported_at, article_id, n) (of claims reported at the same time, those of the nearest article ids), so the work per new claim is bounded however many claims share its predicate; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs (nk_compare) in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
 
 -- Deleting events (an article deleted, or reprocessed) counts them out of their stories.
 CREATE FUNCTION nk_article_events_deleted() RETURNS trigger
