@@ -35,6 +35,70 @@ DROP INDEX nk_article_claims_object;
 CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at, article_id, n)
     WHERE predicate <> 'mentions' AND subject IS NULL;
 
+-- A claim is also compared with the nearest claims of its predicate that
+-- name no subject (nk_relate_claims).
+CREATE INDEX nk_article_claims_unnamed ON nk_article_claims (predicate, reported_at, article_id, n)
+    WHERE predicate <> 'mentions' AND subject IS NULL;
+
+-- Stories are counted by deltas: the tallies their best-supported values
+-- are read from (counted here from the stored events, as nk_story_refresh
+-- counts them; the stories' values stay as they are, which the same rules
+-- gave), the indexes each way of matching a story scans, and the one their
+-- first, last and latest reports are read off.
+CREATE TABLE nk_story_tallies (
+    story_id  bigint NOT NULL,
+    slot      text NOT NULL CHECK (slot IN ('date', 'status', 'location', 'source', 'window')),
+    key       text NOT NULL,
+    date_from date,
+    date_to   date,
+    weight    int NOT NULL,
+    PRIMARY KEY (story_id, slot, key)
+);
+SELECT pg_catalog.pg_extension_config_dump('nk_story_tallies', '');
+GRANT SELECT ON nk_story_tallies TO PUBLIC;
+INSERT INTO nk_story_tallies
+SELECT e.story_id, v.slot, v.key, min(v.date_from), min(v.date_to), count(DISTINCT e.article_id)::int
+  FROM nk_article_events e
+ CROSS JOIN LATERAL (VALUES
+       ('status', e.status, NULL::date, NULL::date),
+       ('location', e.location, NULL, NULL),
+       ('source', e.outlet, NULL, NULL),
+       ('date', to_char(e.date_from, 'YYYY-MM-DD') || ' ' || to_char(e.date_to, 'YYYY-MM-DD') || ' '
+                || coalesce(e."precision", ''), e.date_from, e.date_to)) AS v(slot, key, date_from, date_to)
+ WHERE e.story_id IS NOT NULL AND v.key IS NOT NULL
+ GROUP BY e.story_id, v.slot, v.key
+UNION ALL
+SELECT e.story_id, 'window', to_char(e.window_from, 'YYYY-MM-DD') || ' ' || to_char(e.window_to, 'YYYY-MM-DD') || ' ',
+       min(e.window_from), min(e.window_to), count(*)::int
+  FROM nk_article_events e
+ WHERE e.story_id IS NOT NULL
+ GROUP BY 1, 2, 3;
+-- the roles granted the right to write stories may write their tallies
+DO $$
+DECLARE
+    r text;
+BEGIN
+    FOR r IN
+        SELECT DISTINCT CASE WHEN a.grantee OPERATOR(pg_catalog.=) 0 THEN 'PUBLIC'
+                             ELSE pg_catalog.quote_ident(pg_catalog.pg_get_userbyid(a.grantee)) END
+          FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) a
+         WHERE c.oid OPERATOR(pg_catalog.=) 'nk_stories'::pg_catalog.regclass
+           AND a.privilege_type OPERATOR(pg_catalog.=) 'INSERT'
+           AND a.grantee OPERATOR(pg_catalog.<>) c.relowner
+    LOOP
+        EXECUTE 'GRANT INSERT, UPDATE, DELETE ON nk_story_tallies TO ' OPERATOR(pg_catalog.||) r;
+    END LOOP;
+END
+$$;
+DROP INDEX nk_stories_target;
+CREATE INDEX nk_stories_actor_any ON nk_stories
+    ((event_type OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) actor), window_from);
+CREATE INDEX nk_stories_target_any ON nk_stories
+    ((event_type OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) target), window_from);
+DROP INDEX nk_article_events_story;
+CREATE INDEX nk_article_events_story ON nk_article_events
+    (story_id, reported_at DESC, article_id DESC, confidence DESC, n) WHERE story_id IS NOT NULL;
+
 -- ---- 2. functions, procedures, views, triggers and comments -----------------
 
 --@replace sql/install/*.sql
