@@ -310,6 +310,42 @@ $$;
 COMMENT ON FUNCTION nk_event_window_to(date, date, date) IS
 'End of the days an event may have happened on (nk_article_events.window_to): date_to when its date range is a year or shorter, else the article''s day.';
 
+CREATE TYPE nk_extraction AS (
+    id bigint, day date, outlet text, reported_at timestamptz,
+    entities nk_entity[], events nk_event[], claims nk_claim[]);
+
+COMMENT ON TYPE nk_extraction IS
+'What is stored of one article besides its row (nk_store_rows): its id, day, outlet and report time, and the entities, events and claims nk_extract() found in its body.';
+
+CREATE FUNCTION nk_store_rows(xs nk_extraction[]) RETURNS void
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    WITH y AS (
+        SELECT x.* FROM unnest(xs) x
+    ), men AS (
+        INSERT INTO @extschema@.nk_mentions
+        SELECT y.id, m.n, y.day, m.entity, m.label, m.mention, m.pos, m.len, m.sentence, m.source, m.confidence
+          FROM y, unnest(y.entities) WITH ORDINALITY AS m(entity, label, mention, pos, len, sentence,
+                                                         source, confidence, n)
+    ), ev AS (
+        INSERT INTO @extschema@.nk_article_events
+        SELECT y.id, e.event_type, e.cameo, e.quad_class, e.goldstein, e.plover, e.actor, e.actor_label,
+               e.target, e.target_label, e.location, e.items, e.quantity, e.quantity_max,
+               e.date_from, e.date_to, e."precision", e.status, e.source, e.sentence, e.pos, e.len,
+               e.confidence, e.ordinality, NULL, y.outlet, y.reported_at, y.day,
+               @extschema@.nk_event_window_from(e.date_from, e.date_to, y.day),
+               @extschema@.nk_event_window_to(e.date_from, e.date_to, y.day)
+          FROM y, unnest(y.events) WITH ORDINALITY AS e
+    )
+    INSERT INTO @extschema@.nk_article_claims
+    SELECT y.id, c.*, y.outlet, y.reported_at, y.day
+      FROM y, unnest(y.claims) WITH ORDINALITY AS c;
+END
+$$;
+
+COMMENT ON FUNCTION nk_store_rows(nk_extraction[]) IS
+'Store the mentions, events and claims of articles stored already (ingest, reprocess), numbered from 1 in the order nk_extract() gave them, events with their date window and no story yet: one INSERT ... SELECT a table for all.';
+
 CREATE FUNCTION nk_claim_of(c nk_article_claims) RETURNS nk_claim
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
     SELECT ROW(c.subject, c.predicate, c.object, c.place, c.value, c.items, c.number, c.number_max,
@@ -788,10 +824,11 @@ LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     new_ids bigint[];
     new_ords int[];
+    xs @extschema@.nk_extraction[];
 BEGIN
     -- One statement for all pages: those not stored yet are parsed
-    -- (nk_article once, nk_extract once), given ids and stored with their
-    -- mentions, events and claims.  A page another session stores at the
+    -- (nk_article once, nk_extract once), given ids and stored; then one
+    -- more stores their mentions, events and claims (nk_store_rows).  A page another session stores at the
     -- same time is skipped by ON CONFLICT DO NOTHING on the unique indexes.
     -- The stored pages are left out in a CTE of their own, before parsing:
     -- in one query the planner may run the (cheap-looking) parse first.
@@ -829,26 +866,13 @@ BEGIN
         RETURNING o.id
     ), y AS (
         SELECT x.* FROM x JOIN art ON art.id = x.id
-    ), men AS (
-        INSERT INTO @extschema@.nk_mentions
-        SELECT y.id, m.n, y.day, m.entity, m.label, m.mention, m.pos, m.len, m.sentence, m.source, m.confidence
-          FROM y, unnest(y.entities) WITH ORDINALITY AS m(entity, label, mention, pos, len, sentence,
-                                                         source, confidence, n)
-    ), ev AS (
-        INSERT INTO @extschema@.nk_article_events
-        SELECT y.id, e.event_type, e.cameo, e.quad_class, e.goldstein, e.plover, e.actor, e.actor_label,
-               e.target, e.target_label, e.location, e.items, e.quantity, e.quantity_max,
-               e.date_from, e.date_to, e."precision", e.status, e.source, e.sentence, e.pos, e.len,
-               e.confidence, e.ordinality, NULL, y.outlet, coalesce(y.pub, y.seen), y.day,
-               @extschema@.nk_event_window_from(e.date_from, e.date_to, y.day),
-               @extschema@.nk_event_window_to(e.date_from, e.date_to, y.day)
-          FROM y, unnest(y.events) WITH ORDINALITY AS e
-    ), cl AS (
-        INSERT INTO @extschema@.nk_article_claims
-        SELECT y.id, c.*, y.outlet, coalesce(y.pub, y.seen), y.day
-          FROM y, unnest(y.claims) WITH ORDINALITY AS c
     )
-    SELECT array_agg(y.id), array_agg(y.ord) INTO new_ids, new_ords FROM y;
+    SELECT array_agg(y.id), array_agg(y.ord),
+           array_agg(ROW(y.id, y.day, y.outlet, coalesce(y.pub, y.seen), y.entities, y.events,
+                         y.claims)::@extschema@.nk_extraction)
+      INTO new_ids, new_ords, xs
+      FROM y;
+    PERFORM @extschema@.nk_store_rows(xs);
 
     -- the others are stored already, maybe by a session that committed
     -- while this statement ran: look them up with a new snapshot
@@ -958,6 +982,7 @@ CREATE FUNCTION nk_reprocess(article_ids bigint[] DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     ids bigint[];
+    xs @extschema@.nk_extraction[];
 BEGIN
     SELECT array_agg(x.id ORDER BY x.id) INTO ids
       FROM @extschema@.nk_articles x
@@ -968,30 +993,16 @@ BEGIN
     DELETE FROM @extschema@.nk_mentions m WHERE m.article_id = ANY (ids);
     DELETE FROM @extschema@.nk_article_events e WHERE e.article_id = ANY (ids);
     DELETE FROM @extschema@.nk_article_claims c WHERE c.article_id = ANY (ids);
-    WITH y AS MATERIALIZED (
-        SELECT x.id, x.day, x.outlet, coalesce(x.published, x.ingested_at) AS reported_at,
-               e.entities, e.events, e.claims
+    -- 500 articles at a time, so that the arrays stay small
+    FOR i IN 0 .. (cardinality(ids) - 1) / 500 LOOP
+        SELECT array_agg(ROW(x.id, x.day, x.outlet, coalesce(x.published, x.ingested_at), e.entities,
+                             e.events, e.claims)::@extschema@.nk_extraction)
+          INTO xs
           FROM @extschema@.nk_articles x
          CROSS JOIN LATERAL @extschema@.nk_extract(x.body, x.published) e
-         WHERE x.id = ANY (ids)
-    ), men AS (
-        INSERT INTO @extschema@.nk_mentions
-        SELECT y.id, m.n, y.day, m.entity, m.label, m.mention, m.pos, m.len, m.sentence, m.source, m.confidence
-          FROM y, unnest(y.entities) WITH ORDINALITY AS m(entity, label, mention, pos, len, sentence,
-                                                         source, confidence, n)
-    ), ev AS (
-        INSERT INTO @extschema@.nk_article_events
-        SELECT y.id, e.event_type, e.cameo, e.quad_class, e.goldstein, e.plover, e.actor, e.actor_label,
-               e.target, e.target_label, e.location, e.items, e.quantity, e.quantity_max,
-               e.date_from, e.date_to, e."precision", e.status, e.source, e.sentence, e.pos, e.len,
-               e.confidence, e.ordinality, NULL, y.outlet, y.reported_at, y.day,
-               @extschema@.nk_event_window_from(e.date_from, e.date_to, y.day),
-               @extschema@.nk_event_window_to(e.date_from, e.date_to, y.day)
-          FROM y, unnest(y.events) WITH ORDINALITY AS e
-    )
-    INSERT INTO @extschema@.nk_article_claims
-    SELECT y.id, c.*, y.outlet, y.reported_at, y.day
-      FROM y, unnest(y.claims) WITH ORDINALITY AS c;
+         WHERE x.id = ANY (ids[i * 500 + 1 : (i + 1) * 500]);
+        PERFORM @extschema@.nk_store_rows(xs);
+    END LOOP;
     UPDATE @extschema@.nk_articles x
        SET entity_keys = k.keys, processed_at = now()
       FROM (SELECT m.article_id, array_agg(DISTINCT m.entity COLLATE "C" ORDER BY m.entity COLLATE "C") AS keys

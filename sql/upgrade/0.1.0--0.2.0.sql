@@ -99,6 +99,12 @@ DROP INDEX nk_article_events_story;
 CREATE INDEX nk_article_events_story ON nk_article_events
     (story_id, reported_at DESC, article_id DESC, confidence DESC, n) WHERE story_id IS NOT NULL;
 
+-- Ingest and reprocess store an article's mentions, events and claims
+-- through one function (nk_store_rows), which takes them in this type.
+CREATE TYPE nk_extraction AS (
+    id bigint, day date, outlet text, reported_at timestamptz,
+    entities nk_entity[], events nk_event[], claims nk_claim[]);
+
 -- ---- 2. functions, procedures, views, triggers and comments -----------------
 
 --@replace sql/install/*.sql
