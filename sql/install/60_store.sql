@@ -4,8 +4,10 @@
 -- An article is stored once (its url and the SHA-256 of its raw text are
 -- unique); its mentions and events belong to it (ON DELETE CASCADE).  Events
 -- of different articles that describe the same real-world event are linked
--- to one row of nk_stories, whose counts are recomputed for the stories an
--- ingest, a reprocess or a delete touches.  Story linking runs under one
+-- to one row of nk_stories, whose counts change by deltas as events are
+-- linked to it or deleted (nk_story_count, with the tallies of
+-- nk_story_tallies), so the work of an ingest, a reprocess or a delete is
+-- the size of the change, not of the stories it touches.  Story linking runs under one
 -- transaction-level advisory lock (nk_story_lock()), so concurrent ingests
 -- parse in parallel and link one after another, each seeing the stories the
 -- other committed.
