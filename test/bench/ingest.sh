@@ -66,7 +66,7 @@ SELECT c.relname AS "table", to_char(c.reltuples::bigint, 'FM999,999,999') AS "r
        pg_size_pretty(pg_indexes_size(c.oid)) AS "index size"
   FROM pg_class c
  WHERE c.relname IN ('nk_articles', 'nk_mentions', 'nk_article_events', 'nk_stories',
-                     'nk_article_claims', 'nk_claim_relations')
+                     'nk_article_claims', 'nk_claim_relations', 'nk_story_tallies')
  ORDER BY pg_total_relation_size(c.oid) DESC;
 SELECT count(*) AS stories, count(*) FILTER (WHERE num_articles > 1) AS "multi-article",
        max(num_articles) AS "largest" FROM nk_stories;
