@@ -591,6 +591,7 @@ DECLARE
     ev_from date[];
     ev_to date[];
     sid bigint;
+    changed text[] := '{}';
     linked @extschema@.nk_article_events[];
 BEGIN
     PERFORM @extschema@.nk_story_lock();
@@ -614,24 +615,29 @@ BEGIN
         RETURN 0;
     END IF;
 
-    -- those that matched none, in order: each joins a story one before it
-    -- started, or starts one
+    -- then in order, as if one after another: an event keeps its match
+    -- unless a story of its type was started or widened before it here
     FOR i IN 1 .. cardinality(ev_articles) LOOP
-        CONTINUE WHEN ev_stories[i] IS NOT NULL;
-        sid := @extschema@.nk_story_match(ev_types[i], ev_a[i], ev_t[i],
-                                          ev_types[i] IN ('MEET', 'NEGOTIATE', 'AGREE', 'COOPERATE'),
-                                          ev_from[i], ev_to[i]);
-        IF sid IS NULL THEN
+        IF ev_stories[i] IS NULL OR ev_types[i] = ANY (changed) THEN
+            ev_stories[i] := @extschema@.nk_story_match(ev_types[i], ev_a[i], ev_t[i],
+                                                        ev_types[i] IN ('MEET', 'NEGOTIATE', 'AGREE', 'COOPERATE'),
+                                                        ev_from[i], ev_to[i]);
+        END IF;
+        IF ev_stories[i] IS NULL THEN
             INSERT INTO @extschema@.nk_stories (event_type, actor, target, day, window_from, window_to)
             VALUES (ev_types[i], ev_a[i], ev_t[i], ev_from[i], ev_from[i], ev_to[i])
             RETURNING id INTO sid;
+            ev_stories[i] := sid;
+            changed := changed || ev_types[i];
         ELSIF ev_to[i] - ev_from[i] <= 31 THEN
             UPDATE @extschema@.nk_stories s
                SET window_from = least(s.window_from, ev_from[i]),
                    window_to = greatest(s.window_to, ev_to[i])
-             WHERE s.id = sid AND (s.window_from > ev_from[i] OR s.window_to < ev_to[i]);
+             WHERE s.id = ev_stories[i] AND (s.window_from > ev_from[i] OR s.window_to < ev_to[i]);
+            IF FOUND THEN
+                changed := changed || ev_types[i];
+            END IF;
         END IF;
-        ev_stories[i] := sid;
     END LOOP;
 
     WITH l AS (
@@ -647,7 +653,7 @@ END
 $$;
 
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
-'Link the unlinked events of the given articles to stories: all of them are matched against the stored stories in one statement (nk_story_match); those that match none, in order, join a story one before them started or start one; then their stories are counted by deltas (nk_story_count). Takes nk_story_lock(). Returns the number of stories touched.';
+'Link the unlinked events of the given articles to stories, as if one after another in order: all of them are matched against the stored stories in one statement (nk_story_match); then, in order, an event that matched none, or one of a type whose story an event before it started or widened, is matched again, and one that matches none starts a story; then their stories are counted by deltas (nk_story_count). Takes nk_story_lock(). Returns the number of stories touched.';
 
 -- enable_bitmapscan is off: with the estimates of a generic plan, a bitmap
 -- scan and a sort of every claim of a key within the year would look
