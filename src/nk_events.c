@@ -1068,8 +1068,8 @@ last_person(const ctx *c, size_t i)
 /*
  * The person "his" or "her" at token i stands for: the subject of its
  * clause, the first person named in the sentence before it outside a
- * prepositional phrase ("Kim extended the invitation to Putin during his
- * visit"), else the last person named before it.
+ * prepositional phrase ("Kim handed the letter to Putin at the end of his
+ * stay"), else the last person named before it.
  */
 /*
  * The subject of the clause token i stands in: the first name of the clause

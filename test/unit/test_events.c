@@ -451,8 +451,8 @@ test_argument_rules(void)
 		   "Vladimir Putin", "reported");
 	{
 		nk_arena   *a = nk_arena_create();
-		nk_event_list l = run(a, "Invited by North Korean leader Kim Jong Un, Russian President Vladimir Putin "
-							  "arrived in Pyongyang.");
+		nk_event_list l = run(a, "Invited by the North Korean leader Kim Jong Un, the Russian President "
+							  "Vladimir Putin landed in Pyongyang on Wednesday.");
 
 		CHECK(find(&l, "INVITE", "Kim Jong Un", "Vladimir Putin") != NULL);
 		CHECK(find(&l, "INVITE", "Russia", NULL) == NULL);
@@ -498,7 +498,7 @@ test_argument_rules(void)
 	/* agreements made or not made, their parties unnamed: the article's two countries */
 	EXPECT_PAIR("Kim Jong Un travelled to Russia. During the trip, agreements were made on closer ties.", "AGREE",
 				"North Korea", "Russia");
-	EXPECT("Kim Jong Un travelled to Russia. Russia said that no agreements had been signed.", "AGREE", "Russia",
+	EXPECT("Kim Jong Un travelled to Russia. Officials in Moscow insisted that no agreements had been signed.", "AGREE", "Russia",
 		   "North Korea", "negated");
 	/* "he and Putin": the pronoun is the last person named */
 	EXPECT_PAIR("Kim Jong Un travelled to Russia. There he and Vladimir Putin held talks.", "MEET", "Kim Jong Un",
