@@ -1160,7 +1160,7 @@ gerund_subject(const ctx *c, size_t t, arg *a)
  */
 /*
  * The subject of a verb at t after an apposition or a relative clause
- * between commas: "Robert Wood, the US's deputy UN ambassador, warned",
+ * between commas: "Ana Ortiz, a senior envoy of Chile, cautioned",
  * "Lavrov, Russia's foreign minister, dismissed": the name before the first
  * comma, when the part between the commas opens with a determiner, a
  * possessor, a title or "who".
