@@ -191,20 +191,33 @@ nk_arena_strndup(nk_arena *a, const char *s, size_t n)
 }
 
 char *
-nk_arena_sprintf(nk_arena *a, const char *fmt,...)
+nk_arena_vsprintf(nk_arena *a, const char *fmt, va_list ap)
 {
-	va_list		ap;
+	va_list		again;
 	int			n;
 	char	   *p;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
 	if (n < 0)
+	{
+		va_end(again);
 		nk_error("could not format a string");
+	}
 	p = nk_arena_alloc(a, (size_t) n + 1);
+	vsnprintf(p, (size_t) n + 1, fmt, again);
+	va_end(again);
+	return p;
+}
+
+char *
+nk_arena_sprintf(nk_arena *a, const char *fmt,...)
+{
+	va_list		ap;
+	char	   *p;
+
 	va_start(ap, fmt);
-	vsnprintf(p, (size_t) n + 1, fmt, ap);
+	p = nk_arena_vsprintf(a, fmt, ap);
 	va_end(ap);
 	return p;
 }

@@ -11,6 +11,7 @@
 #ifndef NK_ALLOC_H
 #define NK_ALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
@@ -56,6 +57,7 @@ extern void *nk_arena_zalloc(nk_arena *arena, size_t size);
 extern char *nk_arena_alloc_bytes(nk_arena *arena, size_t size);
 extern char *nk_arena_strndup(nk_arena *arena, const char *s, size_t n);
 extern char *nk_arena_sprintf(nk_arena *arena, const char *fmt,...) NK_PRINTF(2, 3);
+extern char *nk_arena_vsprintf(nk_arena *arena, const char *fmt, va_list ap) NK_PRINTF(2, 0);
 /* Total bytes the arena has taken from the host (for the memory bounds). */
 extern size_t nk_arena_size(const nk_arena *arena);
 /* Forget every allocation of the arena, keeping one block for the next ones. */

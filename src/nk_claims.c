@@ -585,9 +585,8 @@ static const stem_type stem_types[] = {
 
 #define N_STEM_TYPES (sizeof(stem_types) / sizeof(stem_types[0]))
 
-/* Per stem type: a bit (1 << (c - 'a')) for each first letter of its stems. */
+/* Per stem type: a bit (1 << (c - 'a')) for each first letter of its stems (word_table_init()). */
 static uint32_t stem_letters[N_STEM_TYPES];
-static bool stem_letters_ready;
 
 static long
 stem_type_index(const char *type)
@@ -604,13 +603,6 @@ may_have_stem(const sctx *c, size_t i, size_t k)
 {
 	unsigned	first = (unsigned char) c->tok[i].fold[0] - 'a';
 
-	if (!stem_letters_ready)
-	{
-		for (size_t t = 0; t < N_STEM_TYPES; t++)
-			for (const char *const *st = stem_types[t].stems; *st; st++)
-				stem_letters[t] |= 1u << ((unsigned char) (*st)[0] - 'a');
-		stem_letters_ready = true;
-	}
 	return first < 26 && (stem_letters[k] & (1u << first));
 }
 
@@ -929,11 +921,7 @@ static bool word_table_ready;
 static word_entry *
 word_slot(const char *w, size_t len, bool insert)
 {
-	uint32_t	h = 2166136261u;
-
-	for (size_t k = 0; k < len; k++)
-		h = (h ^ (uint8_t) w[k]) * 16777619u;
-	for (uint32_t i = h & (WORD_TABLE_SIZE - 1);; i = (i + 1) & (WORD_TABLE_SIZE - 1))
+	for (uint32_t i = nk_hash_bytes(w, len) & (WORD_TABLE_SIZE - 1);; i = (i + 1) & (WORD_TABLE_SIZE - 1))
 	{
 		word_entry *e = &word_table[i];
 
@@ -975,6 +963,9 @@ word_table_init(void)
 		if (e->unit < 0)
 			e->unit = (int8_t) k;
 	}
+	for (size_t t = 0; t < N_STEM_TYPES; t++)
+		for (const char *const *st = stem_types[t].stems; *st; st++)
+			stem_letters[t] |= 1u << ((unsigned char) (*st)[0] - 'a');
 	word_table_ready = true;
 }
 
@@ -1909,19 +1900,12 @@ static char *
 rtext(nk_arena *arena, const char *fmt,...)
 {
 	va_list		ap;
-	int			n;
 	char	   *p;
 
 	if (arena == NULL)
 		return NULL;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		nk_error("could not format a string");
-	p = nk_arena_alloc(arena, (size_t) n + 1);
-	va_start(ap, fmt);
-	vsnprintf(p, (size_t) n + 1, fmt, ap);
+	p = nk_arena_vsprintf(arena, fmt, ap);
 	va_end(ap);
 	return p;
 }

@@ -375,21 +375,11 @@ typedef struct wc_entry
 static wc_entry wc_table[WC_SIZE];
 static bool wc_ready;
 
-static uint32_t
-wc_hash(const char *w, size_t len)
-{
-	uint32_t	h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (uint8_t) w[i]) * 16777619u;
-	return h;
-}
-
 /* The entry of the len bytes at w; a new one if insert (w must then stay). */
 static wc_entry *
 wc_find_bytes(const char *w, size_t len, bool insert)
 {
-	for (uint32_t i = wc_hash(w, len) & (WC_SIZE - 1);; i = (i + 1) & (WC_SIZE - 1))
+	for (uint32_t i = nk_hash_bytes(w, len) & (WC_SIZE - 1);; i = (i + 1) & (WC_SIZE - 1))
 	{
 		wc_entry   *e = &wc_table[i];
 
