@@ -579,8 +579,11 @@ $$;
 COMMENT ON FUNCTION nk_story_match(text, text, text, boolean, date, date) IS
 'The story an event of the type with participants a and t (for the symmetric types, sym, in byte order) and the date window joins: of the same type, with the same participants or one side unknown on either (and for sym, a as the other''s second), whose window starts at most 368 days before and ends no earlier than the day before the event''s window: exact participants first, then the story with most articles, then the oldest. NULL if none. Each way of matching is a range scan of nk_stories_actor, nk_stories_actor_any or nk_stories_target_any.';
 
+-- enable_seqscan is off: the statistics of nk_article_events lag behind
+-- it as articles arrive, and finding a batch's events by a scan of all
+-- stored events would grow with the store (the primary key finds them).
 CREATE FUNCTION nk_link_stories(article_ids bigint[]) RETURNS int
-LANGUAGE plpgsql VOLATILE AS $$
+LANGUAGE plpgsql VOLATILE SET enable_seqscan = off AS $$
 DECLARE
     ev_articles bigint[];
     ev_ns int[];
@@ -591,6 +594,8 @@ DECLARE
     ev_from date[];
     ev_to date[];
     sid bigint;
+    s_actor text;
+    s_target text;
     changed text[] := '{}';
     linked @extschema@.nk_article_events[];
 BEGIN
@@ -616,9 +621,12 @@ BEGIN
     END IF;
 
     -- then in order, as if one after another: an event keeps its match
-    -- unless a story of its type was started or widened before it here
+    -- unless a story it could join was started or widened before it here.
+    -- Every way of matching needs a participant in common, so those
+    -- stories are known by "type participant" keys (changed).
     FOR i IN 1 .. cardinality(ev_articles) LOOP
-        IF ev_stories[i] IS NULL OR ev_types[i] = ANY (changed) THEN
+        IF ev_stories[i] IS NULL OR ev_types[i] || ' ' || ev_a[i] = ANY (changed)
+           OR ev_types[i] || ' ' || ev_t[i] = ANY (changed) THEN
             ev_stories[i] := @extschema@.nk_story_match(ev_types[i], ev_a[i], ev_t[i],
                                                         ev_types[i] IN ('MEET', 'NEGOTIATE', 'AGREE', 'COOPERATE'),
                                                         ev_from[i], ev_to[i]);
@@ -628,14 +636,15 @@ BEGIN
             VALUES (ev_types[i], ev_a[i], ev_t[i], ev_from[i], ev_from[i], ev_to[i])
             RETURNING id INTO sid;
             ev_stories[i] := sid;
-            changed := changed || ev_types[i];
+            changed := changed || (ev_types[i] || ' ' || ev_a[i]) || (ev_types[i] || ' ' || ev_t[i]);
         ELSIF ev_to[i] - ev_from[i] <= 31 THEN
             UPDATE @extschema@.nk_stories s
                SET window_from = least(s.window_from, ev_from[i]),
                    window_to = greatest(s.window_to, ev_to[i])
-             WHERE s.id = ev_stories[i] AND (s.window_from > ev_from[i] OR s.window_to < ev_to[i]);
+             WHERE s.id = ev_stories[i] AND (s.window_from > ev_from[i] OR s.window_to < ev_to[i])
+            RETURNING s.actor, s.target INTO s_actor, s_target;
             IF FOUND THEN
-                changed := changed || ev_types[i];
+                changed := changed || (ev_types[i] || ' ' || s_actor) || (ev_types[i] || ' ' || s_target);
             END IF;
         END IF;
     END LOOP;
@@ -653,13 +662,18 @@ END
 $$;
 
 COMMENT ON FUNCTION nk_link_stories(bigint[]) IS
-'Link the unlinked events of the given articles to stories, as if one after another in order: all of them are matched against the stored stories in one statement (nk_story_match); then, in order, an event that matched none, or one of a type whose story an event before it started or widened, is matched again, and one that matches none starts a story; then their stories are counted by deltas (nk_story_count). Takes nk_story_lock(). Returns the number of stories touched.';
+'Link the unlinked events of the given articles to stories, as if one after another in order: all of them are matched against the stored stories in one statement (nk_story_match); then, in order, an event that matched none, or one that shares its type and a participant with a story an event before it started or widened, is matched again, and one that matches none starts a story; then their stories are counted by deltas (nk_story_count). Takes nk_story_lock(). Returns the number of stories touched.';
 
 -- enable_bitmapscan is off: with the estimates of a generic plan, a bitmap
 -- scan and a sort of every claim of a key within the year would look
 -- cheaper than reading the index in order and stopping after per_side rows.
+-- enable_seqscan is off: the statistics of a table that grows as articles
+-- arrive lag behind it, and a scan of all stored claims to find the new
+-- ones would grow with the store.  jit is off: the estimates of the
+-- generic plan would have each batch compile it anew, for longer than the
+-- index scans take.
 CREATE FUNCTION nk_relate_claims(article_ids bigint[], per_side int DEFAULT 3) RETURNS bigint
-LANGUAGE plpgsql VOLATILE SET enable_bitmapscan = off AS $$
+LANGUAGE plpgsql VOLATILE SET enable_bitmapscan = off SET enable_seqscan = off SET jit = off AS $$
 DECLARE
     n bigint;
 BEGIN
@@ -673,29 +687,33 @@ BEGIN
     -- whether the two are about one thing.  Of claims reported at the same
     -- time, those of the nearest article ids are taken, so which claims are
     -- nearest depends on the order articles arrived in, not on where their
-    -- rows lie (after a crash, a vacuum or a restore).  A pair of two new
-    -- claims is taken once, from the claim of the later article id.
+    -- rows lie (after a crash, a vacuum or a restore).  "Before" and "after"
+    -- are bounds on (reported_at, article_id) in the index, so the scans
+    -- never walk the claim's own article, however many claims it has.  A
+    -- pair of two new claims is taken once, from the claim of the later
+    -- article id.
     INSERT INTO @extschema@.nk_claim_relations
     SELECT CASE WHEN p.earlier THEN p.o_article ELSE c.article_id END,
            CASE WHEN p.earlier THEN p.o_n ELSE c.n END,
            CASE WHEN p.earlier THEN c.article_id ELSE p.o_article END,
            CASE WHEN p.earlier THEN c.n ELSE p.o_n END,
            p.relation, p.score, p.reason, CASE WHEN p.earlier THEN c.day ELSE p.o_day END
-      FROM @extschema@.nk_article_claims c
+      FROM (SELECT DISTINCT a FROM unnest(article_ids) a) i(id)
+      JOIN @extschema@.nk_article_claims c ON c.article_id = i.id
      CROSS JOIN LATERAL (
            SELECT (o.o).article_id AS o_article, (o.o).n AS o_n, (o.o).day AS o_day, x.earlier,
                   r.relation, r.score, r.reason
              FROM (-- the same subject (nk_article_claims_subject)
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.subject = c.subject
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
-                          AND o.article_id <> c.article_id
-                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                       AND o.reported_at >= c.reported_at - interval '366 days'
+                       AND (o.reported_at, o.article_id) < (c.reported_at, c.article_id)
                      ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
                    UNION ALL
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.subject = c.subject
-                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND (o.reported_at, o.article_id) > (c.reported_at, c.article_id)
+                       AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)
                    UNION ALL
@@ -703,15 +721,15 @@ BEGIN
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE c.object IS NOT NULL AND o.subject IS NULL
                        AND o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.object = c.object
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
-                          AND o.article_id <> c.article_id
-                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                       AND o.reported_at >= c.reported_at - interval '366 days'
+                       AND (o.reported_at, o.article_id) < (c.reported_at, c.article_id)
                      ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
                    UNION ALL
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE c.object IS NOT NULL AND o.subject IS NULL
                        AND o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.object = c.object
-                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND (o.reported_at, o.article_id) > (c.reported_at, c.article_id)
+                       AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)
                    UNION ALL
@@ -719,22 +737,22 @@ BEGIN
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE c.object IS NULL AND o.subject IS NULL
                        AND o.predicate = c.predicate AND o.predicate <> 'mentions'
-                       AND o.reported_at BETWEEN c.reported_at - interval '366 days' AND c.reported_at
-                          AND o.article_id <> c.article_id
-                       AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
+                       AND o.reported_at >= c.reported_at - interval '366 days'
+                       AND (o.reported_at, o.article_id) < (c.reported_at, c.article_id)
                      ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
                    UNION ALL
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE c.object IS NULL AND o.subject IS NULL
                        AND o.predicate = c.predicate AND o.predicate <> 'mentions'
-                       AND o.reported_at > c.reported_at AND o.reported_at <= c.reported_at + interval '366 days'
+                       AND (o.reported_at, o.article_id) > (c.reported_at, c.article_id)
+                       AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)) o
             CROSS JOIN LATERAL (SELECT ((o.o).reported_at, (o.o).article_id) < (c.reported_at, c.article_id) AS earlier) x
             CROSS JOIN LATERAL @extschema@.nk_compare(CASE WHEN x.earlier THEN o.o ELSE c END,
                                                       CASE WHEN x.earlier THEN c ELSE o.o END) r
             WHERE r.relation IN ('agree', 'contradict', 'update')) p
-     WHERE c.article_id = ANY (article_ids) AND c.predicate <> 'mentions'
+     WHERE c.predicate <> 'mentions'
     ON CONFLICT DO NOTHING;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
