@@ -188,6 +188,17 @@ SELECT c.relname, e.extcondition IS NOT NULL AS dumped
   JOIN pg_class c ON c.oid = e.cfg
  WHERE x.extname = 'nkwatch' ORDER BY 1;
 
+-- a read-only transaction: the writers say so at once, and write nothing
+\set SHOW_CONTEXT never
+BEGIN READ ONLY;
+SELECT nk_ingest('Pyongyang fired a missile into the sea on Monday.', 'https://ro.example/1');
+ROLLBACK;
+BEGIN READ ONLY;
+SELECT nk_reprocess();
+ROLLBACK;
+\set SHOW_CONTEXT errors
+SELECT count(*) AS stored FROM nk_articles WHERE url = 'https://ro.example/1';
+
 -- clean up: the fixture rows go, and the stories with them
 DELETE FROM nk_articles;
 SELECT count(*) AS stories, (SELECT count(*) FROM nk_mentions) AS mentions,

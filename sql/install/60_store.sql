@@ -844,6 +844,22 @@ $$;
 COMMENT ON FUNCTION nk_url_outlet(text) IS
 'The outlet a url names: its host in lower case without a leading "www."; NULL for text that is not an absolute url.';
 
+CREATE FUNCTION nk_require_writable(what text) RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
+BEGIN
+    IF pg_catalog.current_setting('transaction_read_only')::boolean THEN
+        RAISE EXCEPTION 'nkwatch: % cannot store articles in a read-only transaction', what
+            USING ERRCODE = 'read_only_sql_transaction',
+                  HINT = CASE WHEN pg_catalog.pg_is_in_recovery()
+                              THEN 'This server is a standby: ingest on the primary, whose rows the standby receives.'
+                              ELSE 'Run it in a read-write transaction (default_transaction_read_only is on, or the transaction was started READ ONLY).' END;
+    END IF;
+END
+$$;
+
+COMMENT ON FUNCTION nk_require_writable(text) IS
+'Raise read_only_sql_transaction (SQLSTATE 25006), naming what (the calling function) and hinting at the cause, when the transaction is read-only, as on a standby: the writers call it first, so that they fail with this error rather than with one about a statement inside them.';
+
 CREATE FUNCTION nk_store_pages(raws text[], urls text[], publisheds timestamptz[], outlets text[])
 RETURNS TABLE (ord int, id bigint, created boolean)
 LANGUAGE plpgsql VOLATILE AS $$
@@ -852,6 +868,7 @@ DECLARE
     new_ords int[];
     xs @extschema@.nk_extraction[];
 BEGIN
+    PERFORM @extschema@.nk_require_writable('nk_store_pages');
     -- One statement for all pages: those not stored yet are parsed
     -- (nk_article once, nk_extract once), given ids and stored; then one
     -- more stores their mentions, events and claims (nk_store_rows).  A page another session stores at the
@@ -928,6 +945,7 @@ BEGIN
     IF nk_ingest.raw IS NULL THEN
         RETURN NULL;
     END IF;
+    PERFORM @extschema@.nk_require_writable('nk_ingest');
     SELECT * INTO s FROM @extschema@.nk_store_pages(ARRAY[nk_ingest.raw], ARRAY[nk_ingest.url],
                                                     ARRAY[nk_ingest.published], ARRAY[nk_ingest.outlet]);
     IF s.created THEN
@@ -959,6 +977,7 @@ BEGIN
         RAISE EXCEPTION 'nkwatch: batch_size must be positive'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    PERFORM @extschema@.nk_require_writable('nk_ingest_staged');
     SELECT count(*) INTO total FROM @extschema@.nk_staging;
     LOOP
         BEGIN
@@ -1010,6 +1029,7 @@ DECLARE
     ids bigint[];
     xs @extschema@.nk_extraction[];
 BEGIN
+    PERFORM @extschema@.nk_require_writable('nk_reprocess');
     SELECT array_agg(x.id ORDER BY x.id) INTO ids
       FROM @extschema@.nk_articles x
      WHERE article_ids IS NULL OR x.id = ANY (article_ids);

@@ -133,11 +133,16 @@ my $log_offset = -s $standby->logfile;
 my $verbose = "\\set VERBOSITY verbose\n";
 my ($rc, $out, $err) = $standby->psql('postgres', $verbose . "SELECT nk_ingest('Pyongyang fired a missile.')");
 isnt($rc, 0, 'nk_ingest on the standby fails');
-like($err, qr/ERROR:  25006: cannot execute [^\n]+ in a read-only transaction/,
-	'with the read-only error (SQLSTATE 25006)');
+like($err, qr/ERROR:  25006: nkwatch: nk_ingest cannot store articles in a read-only transaction/,
+	'with the read-only error (SQLSTATE 25006), naming nk_ingest');
+like($err, qr/HINT:  This server is a standby: ingest on the primary/, 'and a hint to ingest on the primary');
 ($rc, $out, $err) = $standby->psql('postgres', $verbose . 'CALL nk_ingest_staged()');
 isnt($rc, 0, 'nk_ingest_staged on the standby fails');
-like($err, qr/ERROR:  25006: cannot execute [^\n]+ in a read-only transaction/, 'with the read-only error');
+like($err, qr/ERROR:  25006: nkwatch: nk_ingest_staged cannot store articles in a read-only transaction/,
+	'with the read-only error, naming nk_ingest_staged');
+($rc, $out, $err) = $standby->psql('postgres', $verbose . 'SELECT nk_reprocess()');
+like($err, qr/ERROR:  25006: nkwatch: nk_reprocess cannot store articles in a read-only transaction/,
+	'nk_reprocess too');
 ($rc, $out, $err) = $standby->psql('postgres',
 	$verbose . "INSERT INTO nk_gazetteer (canonical, label, alias) VALUES ('Ilse Varga', 'PERSON', 'Ilse Varga')");
 like($err, qr/ERROR:  25006: cannot execute INSERT in a read-only transaction/, 'a gazetteer edit on the standby too');
