@@ -9,7 +9,8 @@
 #                                               and 50 MB inputs (CLI max RSS, backend VmHWM)
 #   test/bench/bench.sh --memory --sizes "1024 1048576"    other input sizes, in bytes
 #   test/bench/bench.sh --leak [--calls 100000] 100,000 calls in one session, backend RSS
-#                                               sampled at 10k, 50k and 100k calls
+#                                               sampled at 10k, 50k and 100k calls, for each
+#                                               function that reads text (--only "f ..." for some)
 #   options:
 #     --use-current   use the server that PGHOST/PGPORT/PGDATABASE/PGUSER name instead of
 #                     starting a throwaway cluster with pg_virtualenv (this is also the
@@ -36,6 +37,7 @@ mode=throughput
 n=2000
 seed=20240619
 calls=100000
+only="nk_article nk_sentences nk_entities nk_dates nk_events nk_claims nk_compare nk_extract"
 sizes="1024 1048576 20971520 52428800"
 keep=0
 where=auto
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
         --memory) mode=memory ;;
         --leak) mode=leak ;;
         --calls) [ $# -ge 2 ] || die "--calls needs a number"; calls=$2; shift ;;
+        --only) [ $# -ge 2 ] || die "--only needs function names"; only=$2; shift ;;
         --sizes) [ $# -ge 2 ] || die "--sizes needs a list of byte counts"; sizes=$2; shift ;;
         --use-current) where=current ;;
         --virtualenv) where=virtualenv ;;
@@ -365,18 +368,27 @@ leak() {
     copy_doc small "$doc" > "$tmp/leak.copy"
     "${PSQL[@]}" -c "\\copy nkbench.leakdoc FROM '$tmp/leak.copy'"
     "${PSQL[@]}" <<'SQL'
--- n calls of one function on the small article, each a statement of its own in a loop
+-- n calls of one function on the small article (nk_compare: the article and
+-- itself, a day apart), each a statement of its own in a loop
 CREATE FUNCTION nkbench.churn(fn text, n int) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE d text := (SELECT doc FROM nkbench.leakdoc); k bigint := 0; b text; c bigint;
+DECLARE d text := (SELECT doc FROM nkbench.leakdoc); t timestamptz := '2024-06-19 12:00+09';
+        k bigint := 0; b text; c bigint;
 BEGIN
     FOR i IN 1 .. n LOOP
-        IF fn = 'nk_article' THEN
-            SELECT a.body INTO b FROM nk_article(d) a;
-            k := k + octet_length(b);
-        ELSE
-            SELECT count(*) INTO c FROM nk_sentences(d);
-            k := k + c;
-        END IF;
+        CASE fn
+        WHEN 'nk_article' THEN SELECT octet_length(a.body) INTO c FROM nk_article(d) a;
+        WHEN 'nk_sentences' THEN SELECT count(*) INTO c FROM nk_sentences(d);
+        WHEN 'nk_entities' THEN SELECT count(*) INTO c FROM nk_entities(d);
+        WHEN 'nk_dates' THEN SELECT count(*) INTO c FROM nk_dates(d, t);
+        WHEN 'nk_events' THEN SELECT count(*) INTO c FROM nk_events(d, t);
+        WHEN 'nk_claims' THEN SELECT count(*) INTO c FROM nk_claims(d, t);
+        WHEN 'nk_compare' THEN SELECT x.relation INTO b FROM nk_compare(d, d, t, t + interval '1 day') x;
+                               c := octet_length(b);
+        WHEN 'nk_extract' THEN
+            SELECT cardinality(x.entities) + cardinality(x.events) + cardinality(x.claims) INTO c
+              FROM nk_extract(d, t) x;
+        END CASE;
+        k := k + coalesce(c, 0);
     END LOOP;
     RETURN k;
 END $$;
@@ -389,7 +401,7 @@ SQL
     echo "== leak check: $calls calls in one session on $(basename "$doc") ($size bytes)"
     echo "   calls run 1,000 to a statement (one transaction each); VmRSS and RssAnon (kB) of the"
     echo "   backend read from its /proc/self/status; RssAnon leaves out touched shared buffers"
-    for f in nk_article nk_sentences; do
+    for f in $only; do
         local script="$tmp/leak.$f.sql" done_=0 next
         {
             echo "SELECT nkbench.churn('$f', 100) \\g /dev/null"
