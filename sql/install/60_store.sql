@@ -209,7 +209,7 @@ CREATE TABLE nk_article_claims (
 
 CREATE INDEX nk_article_claims_subject ON nk_article_claims (predicate, subject, reported_at, article_id, n)
     WHERE predicate <> 'mentions';
-CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at, article_id, n)
+CREATE INDEX nk_article_claims_object ON nk_article_claims ((predicate || ' ' || object), reported_at, article_id, n)
     WHERE predicate <> 'mentions' AND subject IS NULL;
 CREATE INDEX nk_article_claims_unnamed ON nk_article_claims (predicate, reported_at, article_id, n)
     WHERE predicate <> 'mentions' AND subject IS NULL;
@@ -387,6 +387,11 @@ CREATE FUNCTION nk_story_count(evs nk_article_events[], sign int) RETURNS void
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     ids bigint[];
+    d_events int[];
+    d_articles int[];
+    d_sources int[];
+    d_actors text[];
+    d_targets text[];
 BEGIN
     WITH r AS (
         SELECT e.* FROM unnest(evs) e WHERE e.story_id IS NOT NULL
@@ -441,31 +446,35 @@ BEGIN
                                               WHEN NOT t.created AND t.weight <= 0 THEN -1 ELSE 0 END, NULL, NULL
                   FROM t WHERE t.slot = 'source') x
          GROUP BY x.story_id
-    ), u AS (
-        UPDATE @extschema@.nk_stories s
-           SET num_events = s.num_events + d.events,
-               num_articles = s.num_articles + d.articles,
-               num_sources = s.num_sources + d.sources,
-               actor = CASE WHEN sign > 0 THEN coalesce(s.actor, d.actor) ELSE s.actor END,
-               target = CASE WHEN sign > 0 THEN coalesce(s.target, d.target) ELSE s.target END
-          FROM d WHERE s.id = d.story_id
-        RETURNING s.id
     )
-    SELECT array_agg(u.id) INTO ids FROM u;
+    SELECT array_agg(d.story_id ORDER BY d.story_id), array_agg(d.events ORDER BY d.story_id),
+           array_agg(d.articles ORDER BY d.story_id), array_agg(d.sources ORDER BY d.story_id),
+           array_agg(d.actor ORDER BY d.story_id), array_agg(d.target ORDER BY d.story_id)
+      INTO ids, d_events, d_articles, d_sources, d_actors, d_targets
+      FROM d;
     IF ids IS NULL THEN
         RETURN;
     END IF;
 
     DELETE FROM @extschema@.nk_story_tallies t WHERE t.story_id = ANY (ids) AND t.weight <= 0;
     WITH gone AS (
-        DELETE FROM @extschema@.nk_stories s WHERE s.id = ANY (ids) AND s.num_events <= 0
+        DELETE FROM @extschema@.nk_stories s
+         USING unnest(ids, d_events) g(id, events)
+         WHERE s.id = g.id AND s.num_events + g.events <= 0
         RETURNING s.id
     )
     DELETE FROM @extschema@.nk_story_tallies t USING gone WHERE t.story_id = gone.id;
 
-    -- the values the counts decide
+    -- the counts, and the values they decide, in one update of each story
+    -- (a story's row is written once a batch: every version of a row is
+    -- one more for the index scans that match stories to step over)
     UPDATE @extschema@.nk_stories s
-       SET date_from = d.date_from,
+       SET num_events = s.num_events + i.events,
+           num_articles = s.num_articles + i.articles,
+           num_sources = s.num_sources + i.sources,
+           actor = CASE WHEN sign > 0 THEN coalesce(s.actor, i.actor) ELSE s.actor END,
+           target = CASE WHEN sign > 0 THEN coalesce(s.target, i.target) ELSE s.target END,
+           date_from = d.date_from,
            date_to = d.date_to,
            "precision" = d."precision",
            day = coalesce(d.date_from, (f.first_seen AT TIME ZONE 'UTC')::date),
@@ -477,7 +486,8 @@ BEGIN
            window_from = w.window_from,
            window_to = w.window_to,
            updated_at = now()
-      FROM unnest(ids) i(id)
+      FROM unnest(ids, d_events, d_articles, d_sources, d_actors, d_targets)
+           AS i(id, events, articles, sources, actor, target)
      CROSS JOIN LATERAL (
            SELECT (SELECT min(e.reported_at) FROM @extschema@.nk_article_events e WHERE e.story_id = i.id) AS first_seen,
                   (SELECT max(e.reported_at) FROM @extschema@.nk_article_events e WHERE e.story_id = i.id) AS last_seen,
@@ -717,17 +727,21 @@ BEGIN
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
                      ORDER BY o.reported_at, o.article_id, o.n LIMIT per_side)
                    UNION ALL
-                   -- no subject, the same object (nk_article_claims_object)
+                   -- no subject, the same object (nk_article_claims_object, the
+                   -- only index whose key the first condition matches: one on
+                   -- the predicate alone would walk all objects of the year)
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE c.object IS NOT NULL AND o.subject IS NULL
-                       AND o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.object = c.object
+                       AND o.predicate || ' ' || o.object = c.predicate || ' ' || c.object
+                       AND o.predicate IS NOT DISTINCT FROM c.predicate AND o.predicate <> 'mentions'
                        AND o.reported_at >= c.reported_at - interval '366 days'
                        AND (o.reported_at, o.article_id) < (c.reported_at, c.article_id)
                      ORDER BY o.reported_at DESC, o.article_id DESC, o.n DESC LIMIT per_side)
                    UNION ALL
                    (SELECT o FROM @extschema@.nk_article_claims o
                      WHERE c.object IS NOT NULL AND o.subject IS NULL
-                       AND o.predicate = c.predicate AND o.predicate <> 'mentions' AND o.object = c.object
+                       AND o.predicate || ' ' || o.object = c.predicate || ' ' || c.object
+                       AND o.predicate IS NOT DISTINCT FROM c.predicate AND o.predicate <> 'mentions'
                        AND (o.reported_at, o.article_id) > (c.reported_at, c.article_id)
                        AND o.reported_at <= c.reported_at + interval '366 days'
                        AND NOT (o.article_id = ANY (article_ids) AND o.article_id > c.article_id)
@@ -760,7 +774,7 @@ END
 $$;
 
 COMMENT ON FUNCTION nk_relate_claims(bigint[], int) IS
-'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate, were reported within 366 days and may be about the same thing: with the same subject, or without a subject (and, when the claim has an object, with the same object); of each kind at most per_side reported nearest before it and per_side nearest after it, through the indexes on (predicate, subject, reported_at, article_id, n), (predicate, object, reported_at, article_id, n) and (predicate, reported_at, article_id, n) (of claims reported at the same time, those of the nearest article ids), so the work per new claim is bounded however many claims share its predicate; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs (nk_compare) in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
+'Compare the claims (other than mentions) of the given new or reprocessed articles with the stored claims of other articles that have the same predicate, were reported within 366 days and may be about the same thing: with the same subject, or without a subject (and, when the claim has an object, with the same object); of each kind at most per_side reported nearest before it and per_side nearest after it, through the indexes on (predicate, subject, reported_at, article_id, n), (predicate || '' '' || object, reported_at, article_id, n) and (predicate, reported_at, article_id, n) (of claims reported at the same time, those of the nearest article ids), so the work per new claim is bounded however many claims share its predicate; a pair of two of the given articles is compared once. Keeps the agree, contradict and update pairs (nk_compare) in nk_claim_relations. Takes nk_story_lock(), so two sessions see each other''s claims. Returns the number of pairs stored.';
 
 -- Deleting events (an article deleted, or reprocessed) counts them out of their stories.
 CREATE FUNCTION nk_article_events_deleted() RETURNS trigger

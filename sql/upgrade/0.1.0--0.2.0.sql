@@ -31,8 +31,10 @@
 DROP INDEX nk_article_claims_subject;
 CREATE INDEX nk_article_claims_subject ON nk_article_claims (predicate, subject, reported_at, article_id, n)
     WHERE predicate <> 'mentions';
+-- The object index is keyed on predicate || ' ' || object, so that no
+-- index on the predicate alone can be taken for it.
 DROP INDEX nk_article_claims_object;
-CREATE INDEX nk_article_claims_object ON nk_article_claims (predicate, object, reported_at, article_id, n)
+CREATE INDEX nk_article_claims_object ON nk_article_claims ((predicate || ' ' || object), reported_at, article_id, n)
     WHERE predicate <> 'mentions' AND subject IS NULL;
 
 -- A claim is also compared with the nearest claims of its predicate that
