@@ -1115,18 +1115,21 @@ SELECT a.day, a.entity, a.label, b.entity AS other, b.label AS other_label,
 COMMENT ON VIEW nk_cooccurrence IS
 'Who appears with whom: for each day, each entity and each other entity mentioned in the same article, the number of articles (each pair appears in both orders, so WHERE entity = ... finds all its companions; sum articles over days for a longer period).';
 
+-- Outer joins, though every relation has both claims and their articles:
+-- a query that reads none of a table's columns (counts per day, say) does
+-- not join it at all.
 CREATE VIEW nk_conflicts AS
 SELECT r.b_day AS day, r.relation, r.reason, r.score,
-       a.article_id AS a_article, a.outlet AS a_outlet, a.reported_at AS a_reported,
+       r.a_article, a.outlet AS a_outlet, a.reported_at AS a_reported,
        substr(aa.body, a.pos, a.len) AS a_evidence,
-       b.article_id AS b_article, b.outlet AS b_outlet, b.reported_at AS b_reported,
+       r.b_article, b.outlet AS b_outlet, b.reported_at AS b_reported,
        r.b_day, substr(ba.body, b.pos, b.len) AS b_evidence,
        a.predicate, a.subject, a.object
   FROM nk_claim_relations r
-  JOIN nk_article_claims a ON (a.article_id, a.n) = (r.a_article, r.a_n)
-  JOIN nk_article_claims b ON (b.article_id, b.n) = (r.b_article, r.b_n)
-  JOIN nk_articles aa ON aa.id = a.article_id
-  JOIN nk_articles ba ON ba.id = b.article_id
+  LEFT JOIN nk_article_claims a ON (a.article_id, a.n) = (r.a_article, r.a_n)
+  LEFT JOIN nk_article_claims b ON (b.article_id, b.n) = (r.b_article, r.b_n)
+  LEFT JOIN nk_articles aa ON aa.id = r.a_article
+  LEFT JOIN nk_articles ba ON ba.id = r.b_article
  WHERE r.relation IN ('contradict', 'update');
 
 COMMENT ON VIEW nk_conflicts IS
