@@ -8,9 +8,11 @@
 # created on the server PGHOST/PGPORT/PGUSER name, which must have nkwatch
 # installed), runs CALL nk_ingest_staged(B) in K sessions at once (default
 # 2, batches of 500), and reports articles/s, the row counts and sizes of
-# the store's tables, and the best of 5 runs of the dashboard queries
-# (nk_timeline over all days; nk_conflicts, when it exists, for the latest
-# 30 days).  Nothing here asserts a time: read the numbers.
+# the store's tables, and the best of 5 runs of the dashboard queries, each
+# reading every column of every row (nk_timeline over all days and one year;
+# nk_conflicts, when it exists, for the latest 30 days: all rows, counts per
+# day, the newest 100 with their evidence).  Nothing here asserts a time:
+# read the numbers.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -83,7 +85,8 @@ DECLARE
 BEGIN
     FOR i IN 1 .. 5 LOOP
         t := clock_timestamp();
-        EXECUTE 'SELECT count(*) FROM (' || q || ') x' INTO n;
+        -- every column of every row, as a client would read them
+        EXECUTE 'SELECT sum(octet_length(x::text)) FROM (' || q || ') x' INTO n;
         best := least(best, extract(epoch FROM clock_timestamp() - t) * 1000);
     END LOOP;
     RETURN round(best, 1);
@@ -108,6 +111,15 @@ SELECT max(day) - 30 AS since FROM nk_articles \gset
 SELECT 'nk_conflicts, latest 30 days' AS query, pg_temp.best_ms(
          'SELECT * FROM nk_conflicts WHERE b_day >= ' || quote_literal(:'since')) AS ms,
        (SELECT count(*) FROM nk_conflicts WHERE b_day >= :'since') AS rows
+UNION ALL
+SELECT 'nk_conflicts, per day of 30', pg_temp.best_ms(
+         'SELECT day, relation, count(*) FROM nk_conflicts WHERE b_day >= ' || quote_literal(:'since')
+         || ' GROUP BY 1, 2'),
+       (SELECT count(*) FROM (SELECT day, relation FROM nk_conflicts WHERE b_day >= :'since' GROUP BY 1, 2) x)
+UNION ALL
+SELECT 'nk_conflicts, newest 100 with evidence', pg_temp.best_ms(
+         'SELECT day, a_evidence, b_evidence, reason FROM nk_conflicts WHERE b_day >= ' || quote_literal(:'since')
+         || ' ORDER BY day DESC LIMIT 100'), 100
 UNION ALL
 SELECT 'nk_outlet_record', pg_temp.best_ms('SELECT * FROM nk_outlet_record'),
        (SELECT count(*) FROM nk_outlet_record);
