@@ -46,7 +46,8 @@ sub cstr
 
 my %slot = map { $_ => 1 } qw(subj obj poss to in at from with on against into of for between by over about none);
 my %status = map { $_ => 1 } qw(planned speculated alleged denied negated cancelled);
-my %needs = (q{-} => 'NK_NEED_NONE', arms => 'NK_NEED_ARMS', troops => 'NK_NEED_TROOPS', gift => 'NK_NEED_GIFT');
+my %needs = (q{-} => 'NK_NEED_NONE', arms => 'NK_NEED_ARMS', troops => 'NK_NEED_TROOPS', gift => 'NK_NEED_GIFT',
+			 claim => 'NK_NEED_CLAIM');
 
 my (@types, %type);
 for my $r (rows($cameo))

@@ -60,7 +60,7 @@ typedef enum
 
 typedef enum
 {
-	NK_NEED_NONE, NK_NEED_ARMS, NK_NEED_TROOPS, NK_NEED_GIFT
+	NK_NEED_NONE, NK_NEED_ARMS, NK_NEED_TROOPS, NK_NEED_GIFT, NK_NEED_CLAIM
 } nk_ev_need;
 
 typedef struct nk_ev_trigger
@@ -276,7 +276,7 @@ static const char *const adverbs[] = {
 	"also", "already", "reportedly", "allegedly", "recently", "just", "yet", "still", "even",
 	"officially", "formally", "first", "then", "later", "previously", "once", "again", "now",
 	"being", "been", "not", "never", "apparently", "secretly", "quietly", "personally", "warmly",
-	"finally", "successfully", "jointly", "eventually", "soon", "earlier", "subsequently", NULL
+	"finally", "successfully", "jointly", "eventually", "soon", "earlier", "subsequently", "both", NULL
 };
 
 static const char *const auxiliaries[] = {
@@ -1544,6 +1544,20 @@ has_class(const ctx *c, size_t from, size_t to, int kind)
 	return false;
 }
 
+/* Whether a cue of an allegation ("claims", "accusation") starts in tokens from..to. */
+static bool
+allegation_between(const ctx *c, size_t from, size_t to)
+{
+	for (size_t k = 0; k < c->cues.count; k++)
+	{
+		const cue_hit *h = &c->cues.items[k];
+
+		if (h->cue->kind == NK_CUE_STATUS && h->cue->status == NK_STATUS_ALLEGED && h->first >= from && h->first <= to)
+			return true;
+	}
+	return false;
+}
+
 /* Whether a clause boundary lies between tokens a and b (exclusive). */
 static bool
 boundary_between(const ctx *c, size_t a, size_t b)
@@ -1598,6 +1612,7 @@ typedef struct status_info
 	bool		conditional;
 	bool		claims;			/* the denial is of claims: an allegation exists */
 	bool		modal;			/* would / could / might */
+	bool		earlier;		/* a denial of what the text told before it ("denied this") */
 } status_info;
 
 static void
@@ -1620,7 +1635,7 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 	}
 	for (int i = 0; i < NK_EVENT_STATUS_COUNT; i++)
 		src[i] = -1;
-	si->conditional = si->claims = si->modal = false;
+	si->conditional = si->claims = si->modal = si->earlier = false;
 	for (size_t k = 0; k < c->cues.count; k++)
 	{
 		const cue_hit *h = &c->cues.items[k];
@@ -2220,6 +2235,7 @@ typedef struct sent_rows
 {
 	NK_VEC(nk_event) rows;
 	NK_VEC(size_t) trig;		/* trigger token of each row */
+	NK_VEC(bool) earlier;		/* per row: its status_info's earlier */
 } sent_rows;
 
 static const char *actor_country(const ctx *c, const char *name, const char *label);
@@ -2234,6 +2250,7 @@ add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, c
 	float		conf = f->tr->confidence;
 
 	*tp = f->first;
+	*nk_vec_push(c->arena, &out->earlier) = si->earlier;
 	ev->type = f->tr->type;
 	if (actor >= 0)
 	{
@@ -2541,6 +2558,83 @@ passive_follows(const ctx *c, size_t e)
 	return false;
 }
 
+/* Whether token j ends the phrase before it: past the sentence, punctuation, a conjunction or a clause word. */
+static bool
+phrase_ends_at(const ctx *c, size_t j)
+{
+	return j > c->s_last || !is_word(c, j) || in_class(c, j, WC_CLAUSE_WORDS | WC_CONTRAST_WORDS)
+		|| is(c, j, "and") || is(c, j, "or");
+}
+
+/* Whether token j opens a clause: the sentence's first, after punctuation or a conjunction. */
+static bool
+opens_clause(const ctx *c, size_t j)
+{
+	return j == c->s_first || !is_word(c, j - 1) || is(c, j - 1, "and") || is(c, j - 1, "but")
+		|| is(c, j - 1, "however");
+}
+
+static const char *const back_pronouns[] = {"this", "it", "them", "these", "those", NULL};
+static const char *const demonstratives[] = {"this", "that", "these", "those", "such", NULL};
+
+static bool
+in_list(const ctx *c, size_t j, const char *const *list)
+{
+	for (; *list; list++)
+		if (is(c, j, *list))
+			return true;
+	return false;
+}
+
+/*
+ * Whether a denial at tokens t..e denies what the text told before it: what
+ * it denies (the object; in the passive, the subject) is a pronoun ("denied
+ * this", "rejected them"), a noun phrase after a demonstrative ("these
+ * claims", "such deals", "that accusation was rejected") or an allegation
+ * with nothing after it ("dismissed the accusations as lies").
+ */
+static bool
+denies_earlier(const ctx *c, size_t t, size_t e, bool passive)
+{
+	size_t		j;
+
+	if (!passive)
+	{
+		for (j = e + 1; j <= c->s_last && is_word(c, j) && in_class(c, j, WC_ADVERBS); j++)
+			;
+		if (j > c->s_last || !is_word(c, j) || c->in_date[j] || (j + 1 <= c->s_last && c->in_date[j + 1]))
+			return false;
+		if (in_list(c, j, back_pronouns) && (phrase_ends_at(c, j + 1) || is(c, j + 1, "as")))
+			return true;
+		if (in_list(c, j, demonstratives) && !is(c, j, "that"))
+			return j + 1 <= c->s_last && is_word(c, j + 1);
+		if (is(c, j, "that") || is(c, j, "the"))
+			for (size_t k = j + 1; k <= j + 3 && k <= c->s_last && is_word(c, k); k++)
+				if (allegation_between(c, k, k))
+					return (phrase_ends_at(c, k + 1) || is(c, k + 1, "as")) && !allegation_between(c, k + 1, k + 1);
+		return false;
+	}
+	/* the passive's subject: before its auxiliaries ("such deals have been denied") */
+	if (t == c->s_first)
+		return false;
+	for (j = t - 1; j > c->s_first && is_word(c, j) && in_class(c, j, WC_BE_FORMS | WC_AUXILIARIES | WC_ADVERBS); j--)
+		;
+	if (j == t - 1 || !is_word(c, j))
+		return false;
+	if ((is(c, j, "this") || is(c, j, "it")) && opens_clause(c, j))
+		return true;
+	for (size_t k = 0; k < 4 && j >= c->s_first + k && is_word(c, j - k); k++)
+	{
+		size_t		d = j - k;
+
+		if (k > 0 && in_list(c, d, demonstratives) && opens_clause(c, d))
+			return true;
+		if (k > 0 && is(c, d, "the") && opens_clause(c, d) && allegation_between(c, d + 1, j))
+			return true;
+	}
+	return false;
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -2577,6 +2671,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	find_status(c, f->first, f->last, noun, &si);
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
+	si.earlier = tr->type == NK_EV_DENY && !noun && denies_earlier(c, f->first, f->last, passive);
 	memset(&poss, 0, sizeof(poss));
 	if (noun)
 		find_possessor(c, f->first, &poss);
@@ -2882,6 +2977,17 @@ needs_ok(const ctx *c, const nk_ev_trigger *tr, size_t first, size_t last, bool 
 		from = first > c->s_first + 10 ? first - 10 : c->s_first;
 	else
 		to = object_end(c, last, to);
+	/* what is rejected or dismissed is an allegation: before a passive verb, else after the verb */
+	if (tr->needs == NK_NEED_CLAIM)
+	{
+		if (passive && first == c->s_first)
+			return false;
+		if (passive)
+			to = first - 1;
+		else
+			from = last + 1;
+		return allegation_between(c, from, to);
+	}
 	return has_class(c, from, to, kind);
 }
 
@@ -3047,6 +3153,9 @@ same_roles(const nk_event *a, const nk_event *b)
 
 	if (a->type != b->type || a->status != b->status)
 		return false;
+	/* denials by different parties are different events */
+	if (a->status == NK_STATUS_DENIED && !same_str(a->source, b->source))
+		return false;
 	roles = same_str(a->actor, b->actor) && same_str(a->target, b->target);
 	if (!roles && symmetric(a->type))
 		roles = same_str(a->actor, b->target) && same_str(a->target, b->actor);
@@ -3103,6 +3212,8 @@ merge_hash(const nk_event *ev, bool dated)
 	h = (h ^ (uint64_t) ev->type) * 0x100000001b3ULL;
 	h = (h ^ (uint64_t) ev->status) * 0x100000001b3ULL;
 	h = hash_str(hash_str(h, x), y);
+	if (ev->status == NK_STATUS_DENIED)
+		h = hash_str(h, ev->source);
 	if (dated)
 		h = (h ^ (uint32_t) ev->date_from ^ 0x5a5a0000ULL) * 0x100000001b3ULL;
 	return h;
@@ -3577,6 +3688,37 @@ date_visits(const ctx *c, nk_event_list *all)
 
 /* ---------------------------------------------------------------- entry points */
 
+/* how many sentences back a denial looks for what it denies */
+#define DENIED_SENTENCES 2
+
+/*
+ * The row a denial in sentence s denies ("North Korea has denied this"):
+ * the first allegation of the last sentence with one, among this and the
+ * DENIED_SENTENCES sentences before (the main clause's act comes first);
+ * else the first act told (no statement) of the last sentence with one; or
+ * -1.
+ */
+static long
+told_before(const nk_event_list *all, int32_t s)
+{
+	long		alleged = -1,
+				act = -1;
+
+	for (size_t k = all->count; k > 0 && all->items[k - 1].sentence + DENIED_SENTENCES >= s; k--)
+	{
+		const nk_event *o = &all->items[k - 1];
+
+		if (speech_type(o->type) || o->type == NK_EV_ANNOUNCE || o->actor == NULL || o->target == NULL)
+			continue;
+		if (o->status == NK_STATUS_ALLEGED && (alleged < 0 || all->items[alleged].sentence == o->sentence))
+			alleged = (long) (k - 1);
+		else if (o->status != NK_STATUS_DENIED && o->status != NK_STATUS_NEGATED
+				 && (act < 0 || all->items[act].sentence == o->sentence))
+			act = (long) (k - 1);
+	}
+	return alleged >= 0 ? alleged : act;
+}
+
 static size_t
 token_at(const ctx *c, size_t byte)
 {
@@ -3638,7 +3780,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	for (size_t s = 0; s < doc->sentences.count; s++)
 	{
 		nk_check_interrupts();
-		rows.rows.count = rows.trig.count = 0;
+		rows.rows.count = rows.trig.count = rows.earlier.count = 0;
 		c.s_first = doc->sentence_first_token[s];
 		c.s_last = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : c.ntok - 1;
 		if (c.s_last >= c.ntok || c.s_first > c.s_last || c.s_last - c.s_first >= MAX_SENTENCE_TOKENS)
@@ -3648,7 +3790,23 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		for (size_t k = 0; k < rows.rows.count; k++)
 		{
 			nk_event   *ev = &rows.rows.items[k];
+			long		told;
 
+			/* "Moscow denied this": the act told before, denied by the (first) denier */
+			if (rows.earlier.items[k] && (told = told_before(&all, ev->sentence)) >= 0)
+			{
+				nk_event	d = all.items[told];
+
+				if (k > 0 && rows.earlier.items[k - 1] && rows.trig.items[k - 1] == rows.trig.items[k])
+					continue;
+				d.status = NK_STATUS_DENIED;
+				d.source = ev->actor;
+				d.sentence = ev->sentence;
+				d.evidence = ev->evidence;
+				d.confidence = ev->confidence * CONF_STATUS;
+				*nk_vec_push(arena, &all) = d;
+				continue;
+			}
 			/* a DENY or ACCUSE that only carries the status of another event */
 			if (ev->type == NK_EV_DENY || ev->type == NK_EV_ACCUSE)
 			{

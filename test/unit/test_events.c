@@ -529,6 +529,55 @@ test_argument_rules(void)
 	EXPECT_NONE("Russia and North Korea are moving to reinforce military ties.", "DEPLOY");
 }
 
+/* The number of rows of that type, actor, target and status whose source is source. */
+static int
+count_denied_by(const char *text, const char *type, const char *actor, const char *target, const char *source)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l = run(a, text);
+	int			t = nk_event_type_parse(type),
+				n = 0;
+
+	for (size_t i = 0; i < l.count; i++)
+	{
+		const nk_event *e = &l.items[i];
+
+		n += e->type == t && eq(e->actor, actor) && eq(e->target, target) && e->status == NK_STATUS_DENIED
+			&& (source == NULL || eq(e->source, source));
+	}
+	nk_arena_destroy(a);
+	return n;
+}
+
+/* a denial of what the text told before denies that act */
+static void
+test_denials(void)
+{
+	/* a pronoun after the verb */
+	CHECK_INT_EQ(count_denied_by("Ukraine says Iran shipped attack drones to Russia. Iran has denied this.",
+								 "ARMS_TRANSFER", "Iran", "Russia", "Iran"), 1);
+	EXPECT_NONE("Ukraine says Iran shipped attack drones to Russia. Iran has denied this.", "DENY");
+	/* an allegation rejected, with nothing after it; the allegation stays */
+	EXPECT("Japan accused North Korea of selling missiles to Russia. Pyongyang rejected the accusations.",
+		   "ARMS_TRANSFER", "North Korea", "Russia", "alleged");
+	CHECK_INT_EQ(count_denied_by("Japan accused North Korea of selling missiles to Russia. Pyongyang rejected the "
+								 "accusations.", "ARMS_TRANSFER", "North Korea", "Russia", "North Korea"), 1);
+	/* a demonstrative before the passive verb; the main clause's act, not the relative clause's */
+	CHECK_INT_EQ(count_denied_by("Claims that North Korea sent shells to Russia, which invaded Ukraine, spread in May. "
+								 "Such shipments were denied by the Kremlin.", "ARMS_TRANSFER", "North Korea",
+								 "Russia", "Kremlin"), 1);
+	/* two parties denying it in two sentences: two denials; one denial of two parties: one row */
+	CHECK_INT_EQ(count_denied_by("Japan claims Iran sold drones to Russia. Iran has denied it. Russia also denied it.",
+								 "ARMS_TRANSFER", "Iran", "Russia", NULL), 2);
+	CHECK_INT_EQ(count_denied_by("Japan claims Iran sold drones to Russia. Iran and Russia have both denied it.",
+								 "ARMS_TRANSFER", "Iran", "Russia", NULL), 1);
+	/* rejecting what is no allegation is no denial */
+	EXPECT_NONE("North Korea rejected the proposal for talks.", "DENY");
+	/* "denied that ..." states what is denied: no act of an earlier sentence */
+	CHECK_INT_EQ(count_denied_by("Japan claims Iran sold drones to Russia. Moscow denied that Ukraine had been "
+								 "attacked with them.", "ARMS_TRANSFER", "Iran", "Russia", NULL), 0);
+}
+
 /* a visit the text gives no date begins the day its visitor arrived */
 static void
 test_dates(void)
@@ -578,6 +627,7 @@ main(void)
 	test_arguments();
 	test_items();
 	test_argument_rules();
+	test_denials();
 	test_dates();
 	test_robustness();
 	nk_gazetteer_destroy(gaz);
