@@ -27,7 +27,7 @@ CREATE TABLE nk_event_triggers (
 );
 
 COMMENT ON TABLE nk_event_triggers IS
-'Trigger words and phrases of the events stage, for reference (the engine compiles in data/events/triggers.tsv, which fills this table): type, part of speech, phrase (* skips up to 3 words), extra inflected forms, the slots actor and target come from (subj, obj, poss or a preposition), the word class the frame needs (arms, troops, gift) and the frame''s confidence.';
+'Trigger words and phrases of the events stage, for reference (the engine compiles in data/events/triggers.tsv, which fills this table): type, part of speech, phrase (* skips up to 3 words), extra inflected forms, the slots actor and target come from (subj, obj, poss or a preposition), the word class the frame needs (arms, troops, gift; claim: an allegation, for a verb of rejecting) and the frame''s confidence.';
 
 --@data data/events/triggers.tsv
 
