@@ -2265,7 +2265,7 @@ add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, c
 	if (location >= 0)
 		ev->location = c->ments[location].name;
 	/* a visit or a deployment is to a country; the place it went to is the location */
-	if (target >= 0 && (ev->type == NK_EV_VISIT || ev->type == NK_EV_DEPLOY) && c->ments[target].place
+	if (target >= 0 && ev->type == NK_EV_VISIT && c->ments[target].place
 		&& c->ments[target].country && strcmp(c->ments[target].country, c->ments[target].name) != 0)
 	{
 		if (ev->location == NULL)
@@ -3046,12 +3046,98 @@ verb_follows(const ctx *c, size_t j)
 		&& (strcmp(t->fold + t->fold_len - 2, "ed") == 0 || strcmp(t->fold + t->fold_len - 2, "ly") == 0);
 }
 
+static bool same_str(const char *a, const char *b);
+
+/* words between troops and the place they are in ("are stationed in", "being trained in") */
+static const char *const presence_words[] = {
+	"present", "stationed", "based", "trained", "training", "already", "now", "still", "reportedly",
+	"allegedly", "currently", NULL
+};
+
+/* how sure a deployment read off troops in a place is */
+#define CONF_PRESENCE 0.6f
+
+/*
+ * Troops of a nation in a place of another country, in a sentence without a
+ * verb of sending ("North Korean soldiers were already in Kursk", "troops
+ * from North Korea are being trained in eastern Russia", "reports of North
+ * Korean troops in Russia"): a deployment of the nation to the place.  The
+ * nation is a demonym right before the troops word (over a number and an
+ * adjective) or "from" a country right after it.
+ */
+static void
+presence_rows(ctx *c, int32_t src, sent_rows *out)
+{
+	static const nk_ev_trigger frame = {
+		{"troops"}, 1, NK_EV_DEPLOY, NK_POS_NOUN, NK_NEED_TROOPS, 0,
+		{NK_SLOT_END, NK_SLOT_END, NK_SLOT_END, NK_SLOT_END}, {NK_SLOT_IN, NK_SLOT_END, NK_SLOT_END, NK_SLOT_END},
+		CONF_PRESENCE
+	};
+
+	for (size_t k = 0; k < c->cues.count; k++)
+	{
+		const cue_hit *h = &c->cues.items[k];
+		int32_t		nation = -1,
+					place = -1;
+		size_t		j;
+		found		f;
+		status_info si;
+
+		if (h->cue->kind != NK_CUE_TROOPS || c->verb[h->first])
+			continue;
+		for (long b = (long) h->first - 1; b >= (long) c->s_first && b + 3 >= (long) h->first; b--)
+		{
+			if (c->owner[b] >= 0)
+			{
+				if (c->ments[c->owner[b]].norp && c->ments[c->owner[b]].agent)
+					nation = c->owner[b];
+				break;
+			}
+			if (!is_word(c, b) || (c->tok[b].flags & NK_TOKEN_CAPITALIZED) || in_class(c, b, WC_PREPOSITIONS))
+				break;
+		}
+		j = h->last + 1;
+		if (nation < 0 && j + 1 <= c->s_last && is(c, j, "from") && c->owner[j + 1] >= 0
+			&& c->ments[c->owner[j + 1]].agent)
+		{
+			nation = c->owner[j + 1];
+			j = m_last(c, nation) + 1;
+		}
+		if (nation < 0)
+			continue;
+		/* "are in training in", "were already present in" */
+		while (j <= c->s_last && is_word(c, j) && (in_class(c, j, WC_BE_FORMS | WC_AUXILIARIES | WC_ADVERBS)
+												   || in_list(c, j, presence_words)
+												   || (is(c, j, "in") && j + 1 <= c->s_last && is(c, j + 1, "training"))))
+			j++;
+		if (j > c->s_last || !(is(c, j, "in") || is(c, j, "inside")))
+			continue;
+		/* the cues before "in" give the status ("may already be in") */
+		find_status(c, j, j, false, &si);
+		if (si.conditional)
+			continue;
+		for (j++; j <= c->s_last && is_word(c, j) && c->owner[j] < 0
+			 && (is(c, j, "the") || in_class(c, j, WC_PLACE_ADJECTIVES)); j++)
+			;
+		if (j <= c->s_last && c->owner[j] >= 0 && c->ments[c->owner[j]].place)
+			place = c->owner[j];
+		if (place < 0 || c->ments[place].country == NULL
+			|| same_str(c->ments[place].country, actor_country(c, c->ments[nation].name, c->ments[nation].label)))
+			continue;
+		f.tr = &frame;
+		f.first = h->first;
+		f.last = h->last;
+		add_row(c, out, &f, nation, place, &si, src, false, place, h->last + 1, h->last, false);
+	}
+}
+
 /* Triggers of the current sentence, longest first at each token. */
 static void
 sentence_events(ctx *c, sent_rows *out)
 {
 	NK_VEC(found) fs = {0};
 	int32_t		src;
+	bool		deploys = false;
 
 	for (size_t i = c->s_first; i <= c->s_last; i++)
 	{
@@ -3125,14 +3211,16 @@ sentence_events(ctx *c, sent_rows *out)
 			i = (size_t) best_last;
 		}
 	}
-	if (fs.count == 0)
-		return;
 	src = sentence_source(c);
 	for (size_t k = 0; k < fs.count; k++)
 	{
 		nk_check_interrupts();
 		make_rows(c, &fs.items[k], src, out);
+		if (fs.items[k].tr->type == NK_EV_DEPLOY)
+			deploys = true;
 	}
+	if (!deploys)
+		presence_rows(c, src, out);
 }
 
 /* ---------------------------------------------------------------- merging */
@@ -3346,6 +3434,7 @@ own_side(const ctx *c, const nk_event *ev)
 		case NK_EV_GIFT:
 		case NK_EV_ARMS_TRANSFER:
 		case NK_EV_VISIT:
+		case NK_EV_DEPLOY:
 			break;
 		default:
 			return false;

@@ -181,7 +181,7 @@ test_types(void)
 	EXPECT("North Korea will cooperate with Russia on space technology.", "COOPERATE", "North Korea", "Russia", "planned");
 	EXPECT("North Korea supplied artillery shells to Russia last year.", "ARMS_TRANSFER", "North Korea", "Russia", "reported");
 	EXPECT("Russia bought attack drones from Iran.", "ARMS_TRANSFER", "Iran", "Russia", "reported");
-	EXPECT("North Korea dispatched troops to the Kursk region.", "DEPLOY", "North Korea", "Russia", "reported");
+	EXPECT("North Korea dispatched troops to the Kursk region.", "DEPLOY", "North Korea", "Kursk Oblast", "reported");
 	EXPECT("North Korea launched a ballistic missile into the sea.", "LAUNCH", "North Korea", NULL, "reported");
 	EXPECT("Russia attacked Ukraine with North Korean missiles.", "ATTACK", "Russia", "Ukraine", "reported");
 	EXPECT("Dozens of North Korean soldiers were killed in the fighting.", "CASUALTIES", "North Korea", NULL, "reported");
@@ -578,6 +578,24 @@ test_denials(void)
 								 "attacked with them.", "ARMS_TRANSFER", "Iran", "Russia", NULL), 0);
 }
 
+/* troops of a nation in another country's place were sent there */
+static void
+test_presence(void)
+{
+	EXPECT("Officials in Seoul say North Korean soldiers are now in the Kursk region.", "DEPLOY", "North Korea",
+		   "Kursk Oblast", "reported");
+	EXPECT("About 3,000 troops from North Korea are being trained in Vladivostok.", "DEPLOY", "North Korea",
+		   "Vladivostok", "reported");
+	EXPECT("Japan believes some troops from North Korea may already be in Russia.", "DEPLOY", "North Korea",
+		   "Russia", "speculated");
+	/* a nation's own troops at home, a conditional, troops of no nation */
+	EXPECT_NONE("Russian soldiers were already in the Kursk region.", "DEPLOY");
+	EXPECT_NONE("If North Korean troops were in Ukraine, the war would change.", "DEPLOY");
+	EXPECT_NONE("The troops are in Vladivostok.", "DEPLOY");
+	/* nor is a deployment to a nation's own region one */
+	EXPECT_NONE("Russia moved more troops to the Kursk region.", "DEPLOY");
+}
+
 /* a visit the text gives no date begins the day its visitor arrived */
 static void
 test_dates(void)
@@ -628,6 +646,7 @@ main(void)
 	test_items();
 	test_argument_rules();
 	test_denials();
+	test_presence();
 	test_dates();
 	test_robustness();
 	nk_gazetteer_destroy(gaz);
