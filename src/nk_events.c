@@ -2660,10 +2660,16 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 
 	memset(&sl, 0, sizeof(sl));
 	scan_right(c, f->last, items, &sl);
-	/* "gave North Korea technical aid": a name in a phrase's gap is its object */
-	for (size_t j = f->first + 1; j < f->last && sl.s[NK_SLOT_OBJ].n == 0; j++)
+	/*
+	 * "gave North Korea technical aid", "showed Lavrov around the plant": a
+	 * name in a phrase's gap is its object, not one after the phrase
+	 */
+	for (size_t j = f->first + 1; j < f->last; j++)
 		if (c->owner[j] >= 0 && !followed_by_possessive(c, c->owner[j]))
+		{
 			conj_right(c, c->owner[j], &sl.s[NK_SLOT_OBJ]);
+			break;
+		}
 	/* "invited him", "greeted her": the last person named before the verb but its subject */
 	if (!noun && sl.s[NK_SLOT_OBJ].n == 0 && f->last + 1 <= c->s_last
 		&& (is(c, f->last + 1, "him") || is(c, f->last + 1, "her")))

@@ -340,6 +340,9 @@ test_argument_rules(void)
 	/* a verb of giving is a gift only where the sentence speaks of gifts */
 	EXPECT_NONE("Vladimir Putin gave Kim Jong Un a tour of the Vostochny Cosmodrome.", "GIFT");
 	EXPECT("Vladimir Putin gave Kim Jong Un a rifle as a parting gift.", "GIFT", "Vladimir Putin", "Kim Jong Un", "reported");
+	/* the name inside the phrase is its object, not the one after it */
+	EXPECT("Kim Jong Un showed Russia's Foreign Minister Sergei Lavrov around North Korea's newest drones.", "MEET",
+		   "Kim Jong Un", "Sergei Lavrov", "reported");
 	/* aid given is cooperation; the name inside the phrase is its object */
 	EXPECT("Russia gave North Korea technical assistance for the launch.", "COOPERATE", "Russia", "North Korea", "reported");
 	/* the addressee of a sanction outside its slots */
