@@ -1445,7 +1445,10 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 			int			slot;
 			arg			a;
 
-			if (before < (long) e + 1 && before <= (long) e)
+			/* a trigger ending in a preposition ("at the invitation of") gives the name after it that slot */
+			if (before == (long) e && is_word(c, e) && prep_slot(fold(c, e)) >= 0)
+				slot = prep_slot(fold(c, e));
+			else if (before < (long) e + 1 && before <= (long) e)
 				slot = NK_SLOT_OBJ;
 			else if (before >= 0 && is_word(c, before) && (slot = prep_slot(fold(c, before))) >= 0)
 				;
@@ -1455,6 +1458,9 @@ scan_right(const ctx *c, size_t e, bool list, slots *sl)
 				slot = -1;
 			if (before >= 0 && before > (long) e && is_word(c, before) && in_class(c, before, WC_PREPOSITIONS)
 				&& prep_slot(fold(c, before)) < 0)
+				slot = -1;
+			/* "of" past another noun is that noun's ("a visit at the invitation of X") */
+			if (slot == NK_SLOT_OF && before > (long) e + 1)
 				slot = -1;
 			/* "his Russian counterpart Vladimir Putin": the demonym is an adjective of the name after it */
 			if (c->ments[k].norp && slot != 0)
@@ -2678,6 +2684,10 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
 	si.earlier = tr->type == NK_EV_DENY && !noun && denies_earlier(c, f->first, f->last, passive);
+	/* "will visit at the invitation of X": the invitation was made before the trip it brings about */
+	if (tr->type == NK_EV_INVITE && tr->pos == NK_POS_FIXED
+		&& (si.status == NK_STATUS_PLANNED || si.status == NK_STATUS_SPECULATED))
+		si.status = NK_STATUS_REPORTED;
 	memset(&poss, 0, sizeof(poss));
 	if (noun)
 		find_possessor(c, f->first, &poss);

@@ -340,6 +340,20 @@ test_argument_rules(void)
 	/* a verb of giving is a gift only where the sentence speaks of gifts */
 	EXPECT_NONE("Vladimir Putin gave Kim Jong Un a tour of the Vostochny Cosmodrome.", "GIFT");
 	EXPECT("Vladimir Putin gave Kim Jong Un a rifle as a parting gift.", "GIFT", "Vladimir Putin", "Kim Jong Un", "reported");
+	/* the name after a phrase's closing preposition fills that slot; the invitation a trip follows was made */
+	EXPECT("Vladimir Putin will fly to Hanoi next week at the invitation of Kim Jong Un, the Kremlin said.", "INVITE",
+		   "Kim Jong Un", "Vladimir Putin", "reported");
+	/* "of" past another noun belongs to that noun: no visit of the inviter's */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "Sergei Lavrov arrived in Pyongyang for a working visit at the invitation of Choe Son "
+							  "Hui.");
+
+		CHECK(find(&l, "VISIT", "Sergei Lavrov", "North Korea") != NULL);
+		CHECK(find(&l, "VISIT", "Choe Son Hui", NULL) == NULL);
+		CHECK(find(&l, "INVITE", "Choe Son Hui", "Sergei Lavrov") != NULL);
+		nk_arena_destroy(a);
+	}
 	/* the name inside the phrase is its object, not the one after it */
 	EXPECT("Kim Jong Un showed Russia's Foreign Minister Sergei Lavrov around North Korea's newest drones.", "MEET",
 		   "Kim Jong Un", "Sergei Lavrov", "reported");
