@@ -3275,8 +3275,13 @@ same_roles(const nk_event *a, const nk_event *b)
  * row would have been one with it), so a row without a date is one with the
  * first row, and a dated row with the first row when that has no date and
  * else with the first row of its day: what a scan of the kept rows in order
- * would find.
+ * would find.  A row of a past event (dated more than HISTORY_DAYS, about a
+ * season, before the article's latest day: "their first summit in 2019") is
+ * never one with a row without a date, which tells of the article's own
+ * time: such rows have keys of their own.
  */
+#define HISTORY_DAYS 90
+
 typedef struct merge_key
 {
 	uint64_t	hash;
@@ -3288,7 +3293,14 @@ typedef struct merge_table
 {
 	merge_key  *keys;
 	size_t		mask;
+	int32_t		history;		/* rows dated to before this day are of past events */
 } merge_table;
+
+static bool
+past_event(const merge_table *t, const nk_event *ev)
+{
+	return ev->has_date && ev->date_to < t->history;
+}
 
 static uint64_t
 hash_str(uint64_t h, const char *s)
@@ -3301,7 +3313,7 @@ hash_str(uint64_t h, const char *s)
 }
 
 static uint64_t
-merge_hash(const nk_event *ev, bool dated)
+merge_hash(const nk_event *ev, bool dated, bool past)
 {
 	const char *x = ev->actor,
 			   *y = ev->target;
@@ -3315,6 +3327,7 @@ merge_hash(const nk_event *ev, bool dated)
 	}
 	h = (h ^ (uint64_t) ev->type) * 0x100000001b3ULL;
 	h = (h ^ (uint64_t) ev->status) * 0x100000001b3ULL;
+	h = (h ^ (uint64_t) past) * 0x100000001b3ULL;
 	h = hash_str(hash_str(h, x), y);
 	if (ev->status == NK_STATUS_DENIED)
 		h = hash_str(h, ev->source);
@@ -3327,7 +3340,8 @@ merge_hash(const nk_event *ev, bool dated)
 static merge_key *
 merge_slot(const merge_table *t, const nk_event_list *out, const nk_event *ev, bool dated)
 {
-	uint64_t	h = merge_hash(ev, dated);
+	bool		past = past_event(t, ev);
+	uint64_t	h = merge_hash(ev, dated, past);
 
 	for (size_t i = (size_t) h & t->mask;; i = (i + 1) & t->mask)
 	{
@@ -3339,7 +3353,8 @@ merge_slot(const merge_table *t, const nk_event_list *out, const nk_event *ev, b
 			k->dated = dated;
 			return k;
 		}
-		if (k->hash == h && k->dated == dated && same_roles(&out->items[k->row - 1], ev) &&
+		if (k->hash == h && k->dated == dated && same_roles(&out->items[k->row - 1], ev)
+			&& past_event(t, &out->items[k->row - 1]) == past &&
 			(!dated || out->items[k->row - 1].date_from == ev->date_from))
 			return k;
 	}
@@ -3933,6 +3948,12 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	for (mt.mask = 15; mt.mask < 4 * all.count; mt.mask = mt.mask * 2 + 1)
 		;
 	mt.keys = nk_arena_zalloc(arena, (mt.mask + 1) * sizeof(merge_key));
+	/* the article's latest day: the last day of its day-precise time expressions */
+	mt.history = INT32_MIN;
+	for (size_t k = 0; k < dates->count; k++)
+		if (dates->items[k].resolved && dates->items[k].precision == NK_PREC_DAY
+			&& dates->items[k].date_to - HISTORY_DAYS > mt.history)
+			mt.history = dates->items[k].date_to - HISTORY_DAYS;
 	for (size_t k = 0; k < all.count; k++)
 	{
 		nk_event   *ev = &all.items[k];

@@ -36,13 +36,17 @@
  *	   a demonym, which stands for its country.  A city is never an actor.
  *	   A row needs its actor, but for attacks, casualties and gifts (often
  *	   told without their agent); a meeting, deal, visit or transfer never
- *	   joins a party with its own country.
+ *	   joins a party with its own country, nor sends a nation's troops to
+ *	   its own places.
  *	4. Status comes from the cues in scope; an event inside a conditional
  *	   gives no row.  A denial or allegation of an event of another type
  *	   sets that event's status (and source) instead of making a DENY or
- *	   ACCUSE row.
+ *	   ACCUSE row; a denial of what an earlier sentence told ("Moscow denied
+ *	   this") is a denied row of that act, with the denier as its source.
  *	5. Rows of the same type, actor, target and status whose dates do not
- *	   disagree are merged (repeated mentions of one event).
+ *	   disagree are merged (repeated mentions of one event); denials by
+ *	   different parties, and a past event (dated months before the article's
+ *	   latest day) and an undated mention, stay apart.
  *
  * Confidence is the trigger frame's confidence (triggers.tsv) times 0.9 when
  * both actor and target were found (0.75 with one), times 0.85 for an

@@ -632,6 +632,22 @@ test_dates(void)
 	nk_arena_destroy(a);
 }
 
+/* a past event is not the undated mention of the article's own time */
+static void
+test_past_events(void)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_event_list l;
+
+	l = run(a, "Kim Jong Un greeted Vladimir Putin at the station. Kim Jong Un had first met Vladimir Putin in "
+			"Vladivostok in April 2019. Vladimir Putin arrived in Pyongyang on Wednesday.");
+	CHECK_INT_EQ(count_type(&l, "MEET"), 2);
+	l = run(a, "Kim Jong Un greeted Vladimir Putin at the station. Kim Jong Un met Vladimir Putin again on Tuesday. "
+			"Vladimir Putin arrived in Pyongyang on Wednesday.");
+	CHECK_INT_EQ(count_type(&l, "MEET"), 1);
+	nk_arena_destroy(a);
+}
+
 static void
 test_robustness(void)
 {
@@ -665,6 +681,7 @@ main(void)
 	test_denials();
 	test_presence();
 	test_dates();
+	test_past_events();
 	test_robustness();
 	nk_gazetteer_destroy(gaz);
 	return unit_report();
