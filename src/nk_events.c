@@ -571,7 +571,15 @@ prepare_mentions(ctx *c)
 
 		nk_interrupt_tick();
 		for (size_t t = m->first_token; t <= m->last_token && t < c->ntok; t++)
+		{
+			const nk_entity_mention *o = c->owner[t] >= 0 ? &c->ents->items[c->owner[t]] : NULL;
+
+			/* a name inside a longer one ("North Korean" of "the North Korean leader") is part of it */
+			if (o && o->first_token <= m->first_token && o->last_token >= m->last_token
+				&& o->last_token - o->first_token > m->last_token - m->first_token)
+				continue;
 			c->owner[t] = (int32_t) k;
+		}
 		e->name = m->entity;
 		e->label = nk_label_name(m->label);
 		e->norp = m->label == NK_LABEL_NORP;
@@ -2367,8 +2375,10 @@ is_target_ok(const ctx *c, int type, int32_t m)
 		case NK_EV_VISIT:
 		case NK_EV_ARRIVE:
 		case NK_EV_DEPART:
-		case NK_EV_DEPLOY:
 			return e->agent || e->place;
+		case NK_EV_DEPLOY:
+			/* troops go to a place ("to Ukrainian territory"), not to a body */
+			return e->place || e->norp;
 		case NK_EV_ATTACK:
 			return e->agent || e->place;
 		default:

@@ -29,7 +29,7 @@ static const char *const test_gazetteer =
 "Russian\tNORP\tRussia\tRussians\t\n"
 "North Korean\tNORP\tNorth Korea\tNorth Koreans\t\n"
 "Ukrainian\tNORP\tUkraine\tUkrainians\t\n"
-"Kim Jong Un\tPERSON\tNorth Korea\tKim Jong-un\t\n"
+"Kim Jong Un\tPERSON\tNorth Korea\tKim Jong-un\tnorth korean leader\n"
 "Vladimir Putin\tPERSON\tRussia\t\t\n"
 "Sergei Lavrov\tPERSON\tRussia\t\t\n"
 "Dmitry Peskov\tPERSON\tRussia\t\t\n"
@@ -354,6 +354,16 @@ test_argument_rules(void)
 		CHECK(find(&l, "INVITE", "Choe Son Hui", "Sergei Lavrov") != NULL);
 		nk_arena_destroy(a);
 	}
+	/* a demonym inside a longer name ("the North Korean leader") is no name of its own */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "The talks follow a summit between Vladimir Putin and Kim Jong Un, the North Korean "
+							  "leader, in June.");
+
+		CHECK(find(&l, "MEET", "Vladimir Putin", "Kim Jong Un") != NULL);
+		CHECK(find(&l, "MEET", "Vladimir Putin", "North Korea") == NULL);
+		nk_arena_destroy(a);
+	}
 	/* the name inside the phrase is its object, not the one after it */
 	EXPECT("Kim Jong Un showed Russia's Foreign Minister Sergei Lavrov around North Korea's newest drones.", "MEET",
 		   "Kim Jong Un", "Sergei Lavrov", "reported");
@@ -609,6 +619,17 @@ test_presence(void)
 	EXPECT_NONE("Russian soldiers were already in the Kursk region.", "DEPLOY");
 	EXPECT_NONE("If North Korean troops were in Ukraine, the war would change.", "DEPLOY");
 	EXPECT_NONE("The troops are in Vladivostok.", "DEPLOY");
+	/* troops go to places, not to bodies */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "North Korea sent troops to Russia, Dmitry Peskov told the Kremlin.");
+
+		CHECK(find(&l, "DEPLOY", "North Korea", "Russia") != NULL);
+		CHECK(find(&l, "DEPLOY", "North Korea", "Kremlin") == NULL);
+		l = run(a, "Vladimir Putin said North Korea sent troops to the Kremlin guard.");
+		CHECK(find(&l, "DEPLOY", "North Korea", "Kremlin") == NULL);
+		nk_arena_destroy(a);
+	}
 	/* nor is a deployment to a nation's own region one */
 	EXPECT_NONE("Russia moved more troops to the Kursk region.", "DEPLOY");
 }
