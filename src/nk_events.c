@@ -3157,6 +3157,17 @@ presence_rows(ctx *c, int32_t src, sent_rows *out)
 	}
 }
 
+/* The words of a frame's phrase but its gaps. */
+static int
+literal_words(const nk_ev_trigger *tr)
+{
+	int			n = 0;
+
+	for (int k = 0; k < tr->nwords; k++)
+		n += strcmp(tr->words[k], "*") != 0;
+	return n;
+}
+
 /* Triggers of the current sentence, longest first at each token. */
 static void
 sentence_events(ctx *c, sent_rows *out)
@@ -3199,6 +3210,8 @@ sentence_events(ctx *c, sent_rows *out)
 
 				if (bn != tn)
 					better = tn == as_noun;
+				else if (literal_words(tr) != literal_words(best))
+					better = literal_words(tr) > literal_words(best);	/* "give * military aid" over "give * aid" */
 				else
 					better = best->needs == NK_NEED_NONE && tr->needs != NK_NEED_NONE
 						&& !(best->type == NK_EV_GIFT && gift_sentence(c));

@@ -367,6 +367,10 @@ test_argument_rules(void)
 	/* the name inside the phrase is its object, not the one after it */
 	EXPECT("Kim Jong Un showed Russia's Foreign Minister Sergei Lavrov around North Korea's newest drones.", "MEET",
 		   "Kim Jong Un", "Sergei Lavrov", "reported");
+	/* military aid given is an arms transfer: the frame with more words of its own wins */
+	EXPECT("Officials say North Korea has been giving Russia military aid.", "ARMS_TRANSFER", "North Korea", "Russia",
+		   "reported");
+	EXPECT_NONE("Officials say North Korea has been giving Russia military aid.", "COOPERATE");
 	/* aid given is cooperation; the name inside the phrase is its object */
 	EXPECT("Russia gave North Korea technical assistance for the launch.", "COOPERATE", "Russia", "North Korea", "reported");
 	/* the addressee of a sanction outside its slots */
