@@ -2375,6 +2375,9 @@ is_target_ok(const ctx *c, int type, int32_t m)
 		case NK_EV_VISIT:
 		case NK_EV_ARRIVE:
 		case NK_EV_DEPART:
+			/* "the Russian capital" is Russia; "the European nation" no place in Europe */
+			if (e->norp)
+				return e->label && strcmp(e->label, "GPE") == 0;
 			return e->agent || e->place;
 		case NK_EV_DEPLOY:
 			/* troops go to a place ("to Ukrainian territory"), not to a body */
@@ -3695,8 +3698,9 @@ inherit_targets(const ctx *c, nk_event_list *all)
 	}
 	/*
 	 * A trip without its destination takes that of the same actor's trip
-	 * of the type (a visit: or arrival) with one: the last before (rows
-	 * filled in this pass included), else the first after.
+	 * of the type (a visit: or arrival; a departure: or visit, the place
+	 * visited being the place left) with one: the last before (rows filled
+	 * in this pass included), else the first after.
 	 */
 	{
 		name_ids	actors;
@@ -3727,6 +3731,8 @@ inherit_targets(const ctx *c, nk_event_list *all)
 			next[k - 1] = at[t];
 			if (t == 0 && at[1] >= 0 && (next[k - 1] < 0 || at[1] < next[k - 1]))
 				next[k - 1] = at[1];
+			if (t == 2 && at[0] >= 0 && (next[k - 1] < 0 || at[0] < next[k - 1]))
+				next[k - 1] = at[0];
 			if (o->target != NULL)
 				at[t] = (long) (k - 1);
 		}
@@ -3748,6 +3754,8 @@ inherit_targets(const ctx *c, nk_event_list *all)
 				best = at[t];
 				if (t == 0 && at[1] > best)
 					best = at[1];
+				if (t == 2 && at[0] > best)
+					best = at[0];
 				if (best < 0)
 					best = next[k];
 			}

@@ -29,6 +29,8 @@ static const char *const test_gazetteer =
 "Russian\tNORP\tRussia\tRussians\t\n"
 "North Korean\tNORP\tNorth Korea\tNorth Koreans\t\n"
 "Ukrainian\tNORP\tUkraine\tUkrainians\t\n"
+"Europe\tLOC\t\t\t\n"
+"European\tNORP\tEurope\tEuropeans\t\n"
 "Kim Jong Un\tPERSON\tNorth Korea\tKim Jong-un\tnorth korean leader\n"
 "Vladimir Putin\tPERSON\tRussia\t\t\n"
 "Sergei Lavrov\tPERSON\tRussia\t\t\n"
@@ -657,6 +659,19 @@ test_dates(void)
 	nk_arena_destroy(a);
 }
 
+/* a departure without the place left leaves the place visited */
+static void
+test_trips(void)
+{
+	EXPECT("Sergei Lavrov toured Japan for a week. He left on Friday with a new deal.", "DEPART", "Sergei Lavrov",
+		   "Japan", "reported");
+	/* a demonym of no country names no place gone to */
+	EXPECT_NONE("Kim Jong Un visited the vast European nation and left with gifts.", "VISIT");
+	/* accepting an invitation to a country: its invitation */
+	EXPECT("Vladimir Putin has accepted an invitation to North Korea.", "INVITE", "North Korea", "Vladimir Putin",
+		   "reported");
+}
+
 /* a past event is not the undated mention of the article's own time */
 static void
 test_past_events(void)
@@ -706,6 +721,7 @@ main(void)
 	test_denials();
 	test_presence();
 	test_dates();
+	test_trips();
 	test_past_events();
 	test_robustness();
 	nk_gazetteer_destroy(gaz);
