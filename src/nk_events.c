@@ -1640,12 +1640,25 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 	long		semicolon = -1;
 	long		contrast = -1;
 
+	/* "X, who arrived in Russia, ...": the relative clause the trigger stands in, or -1 */
+	long		relative = -1;
+
 	for (long j = (long) t - 1; j >= (long) c->s_first && (semicolon < 0 || contrast < 0); j--)
 	{
 		if (semicolon < 0 && is_punct(c, j, ';'))
 			semicolon = j;
 		if (contrast < 0 && is_contrast(c, j))
 			contrast = j;
+	}
+	for (long j = (long) t - 1; j > (long) c->s_first; j--)
+	{
+		if (is_punct(c, j, ',') || hard_boundary(c, j))
+			break;
+		if ((is(c, j, "who") || is(c, j, "which")) && is_punct(c, j - 1, ','))
+		{
+			relative = j;
+			break;
+		}
 	}
 	for (int i = 0; i < NK_EVENT_STATUS_COUNT; i++)
 		src[i] = -1;
@@ -1666,6 +1679,8 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 			continue;
 		if (h->first >= t && h->last <= e)
 			continue;			/* inside the trigger */
+		if ((long) h->last < relative)
+			continue;			/* the main clause's cue says nothing of the relative clause's act */
 		switch (q->scope)
 		{
 			case NK_SCOPE_NEAR:

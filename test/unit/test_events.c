@@ -231,6 +231,14 @@ test_scope(void)
 	CHECK_INT_EQ(count_type(&l, "ARMS_TRANSFER"), 2);
 	CHECK_INT_EQ(count_type(&l, "DENY"), 0);
 	nk_arena_destroy(a);
+	/* a relative clause between commas keeps its own status; the main clause's cue governs the main verb */
+	EXPECT("Experts suggest that Kim Jong Un, who arrived in Vladivostok by train, may meet Vladimir Putin.", "ARRIVE",
+		   "Kim Jong Un", "Vladivostok", "reported");
+	EXPECT("Experts suggest that Kim Jong Un, who arrived in Vladivostok by train, may meet Vladimir Putin.", "MEET",
+		   "Kim Jong Un", "Vladimir Putin", "speculated");
+	/* a future visit is planned */
+	EXPECT("Kim Jong Un discussed a future visit to Russia with Sergei Lavrov.", "VISIT", "Kim Jong Un", "Russia",
+		   "planned");
 	/* conditionals give no row */
 	EXPECT_NONE("If North Korea sold rockets to Russia, it would break the embargo.", "ARMS_TRANSFER");
 	EXPECT_NONE("Sanctions would follow if Pyongyang shipped shells to Russia.", "ARMS_TRANSFER");
