@@ -2033,12 +2033,16 @@ noun_context(const ctx *c, size_t i)
 	/* "announced sanctions", "welcomed visits": the object of a verb in the past */
 	if (verbish(c, p) && !c->verb[p] && !in_class(c, p, WC_AUXILIARIES))
 		return true;
-	/* "a rare visit": a determiner and a modifier */
-	if (p - 1 >= (long) c->s_first && is_word(c, p) && !(c->tok[p].flags & NK_TOKEN_CAPITALIZED) && c->owner[p] < 0
-		&& !in_class(c, p, WC_AUXILIARIES) && !in_class(c, p, WC_ADVERBS) && is_word(c, p - 1)
-		&& (is(c, p - 1, "a") || is(c, p - 1, "an") || is(c, p - 1, "the") || is(c, p - 1, "his")
-			|| is(c, p - 1, "her") || is(c, p - 1, "its") || is(c, p - 1, "their")))
-		return true;
+	/* "a rare visit", "a large and potentially deadly gift": a determiner and modifiers */
+	for (long q = p; q > (long) c->s_first && q + 4 > p; q--)
+	{
+		if (!is_word(c, q) || (c->tok[q].flags & NK_TOKEN_CAPITALIZED) || c->owner[q] >= 0
+			|| in_class(c, q, WC_AUXILIARIES | WC_PREPOSITIONS) || (q == p && in_class(c, q, WC_ADVERBS)))
+			break;
+		if (is_word(c, q - 1) && (is(c, q - 1, "a") || is(c, q - 1, "an") || is(c, q - 1, "the") || is(c, q - 1, "his")
+								  || is(c, q - 1, "her") || is(c, q - 1, "its") || is(c, q - 1, "their")))
+			return true;
+	}
 	if (is_word(c, p) && (in_class(c, p, WC_DETERMINERS) || is(c, p, "of") || is(c, p, "arms")
 						  || is(c, p, "weapons") || is(c, p, "military") || is(c, p, "ammunition")
 						  || is(c, p, "for") || is(c, p, "during") || is(c, p, "after") || is(c, p, "before")

@@ -347,6 +347,9 @@ test_argument_rules(void)
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a word after a determiner and modifiers is a noun ("a bulky and potentially explosive gift") */
+	EXPECT("Kim Jong Un came bearing a bulky and potentially explosive gift for Vladimir Putin.", "GIFT", "Kim Jong Un",
+		   "Vladimir Putin", "reported");
 	/* a verb of giving is a gift only where the sentence speaks of gifts */
 	EXPECT_NONE("Vladimir Putin gave Kim Jong Un a tour of the Vostochny Cosmodrome.", "GIFT");
 	EXPECT("Vladimir Putin gave Kim Jong Un a rifle as a parting gift.", "GIFT", "Vladimir Putin", "Kim Jong Un", "reported");
