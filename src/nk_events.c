@@ -1307,6 +1307,9 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 			if (is_word(c, j) && (strcmp(w, "said") == 0 || strcmp(w, "says") == 0 || strcmp(w, "told") == 0
 								  || strcmp(w, "that") == 0 || strcmp(w, "according") == 0))
 				break;
+			/* "..., yet the agreement included": a noun's clause starts after a conjunction */
+			if (!verb_trigger && is_word(c, j) && in_class(c, j, WC_CLAUSE_WORDS | WC_CONTRAST_WORDS))
+				break;
 			if (is_word(c, j) && (strcmp(w, "who") == 0 || strcmp(w, "which") == 0))
 			{
 				/* a relative clause: its antecedent is the name before ", who" */

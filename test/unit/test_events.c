@@ -347,6 +347,8 @@ test_argument_rules(void)
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a noun after a conjunction has none of the names before it as its actor */
+	EXPECT_NONE("Japan and South Korea fought for years, yet the armistice agreement still holds.", "AGREE");
 	/* a word after a determiner and modifiers is a noun ("a bulky and potentially explosive gift") */
 	EXPECT("Kim Jong Un came bearing a bulky and potentially explosive gift for Vladimir Putin.", "GIFT", "Kim Jong Un",
 		   "Vladimir Putin", "reported");
