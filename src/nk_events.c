@@ -210,7 +210,7 @@ typedef struct ctx
 	size_t		ntok;
 	int32_t    *owner;			/* per token: entity mention, or -1 */
 	ment	   *ments;
-	uint8_t    *verb;			/* per token: part of a verb trigger */
+	uint8_t    *verb;			/* per token: part of a verb trigger: its type + 1, else 0 */
 	uint8_t    *in_date;		/* per token: inside a time expression */
 	const struct wc_entry **tw;	/* per token: its word-class entry, or NULL */
 	size_t	   *date_tok;		/* per date mention: first token */
@@ -1632,8 +1632,9 @@ typedef struct status_info
 	bool		earlier;		/* a denial of what the text told before it ("denied this") */
 } status_info;
 
+/* The status of a trigger of the type at tokens t..e (noun: a noun's) from the cues in scope. */
 static void
-find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
+find_status(const ctx *c, size_t t, size_t e, bool noun, int type, status_info *si)
 {
 	bool		hold[NK_EVENT_STATUS_COUNT] = {false};
 	int32_t		src[NK_EVENT_STATUS_COUNT];
@@ -1688,6 +1689,14 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, status_info *si)
 		{
 			case NK_SCOPE_NEAR:
 				ok = h->last < t && (long) t - (long) h->last <= near && !boundary_between(c, h->last, t);
+				/*
+				 * "is expected to label North Korea's deployment": the cue is the
+				 * verb's, not the noun's, unless they tell one act ("to sit down
+				 * for talks")
+				 */
+				for (size_t j = h->last + 1; ok && noun && j < t; j++)
+					if (c->verb[j] && c->verb[j] != type + 1)
+						ok = false;
 				break;
 			case NK_SCOPE_CLAUSE:
 				ok = h->last < t && semicolon <= (long) h->last && contrast <= (long) h->last;
@@ -2715,7 +2724,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	if (!noun && sl.s[NK_SLOT_OBJ].n == 0 && f->last + 1 <= c->s_last
 		&& (is(c, f->last + 1, "him") || is(c, f->last + 1, "her")))
 		object_pronoun(c, f->first, &sl.s[NK_SLOT_OBJ]);
-	find_status(c, f->first, f->last, noun, &si);
+	find_status(c, f->first, f->last, noun, tr->type, &si);
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
 	si.earlier = tr->type == NK_EV_DENY && !noun && denies_earlier(c, f->first, f->last, passive);
@@ -3164,7 +3173,7 @@ presence_rows(ctx *c, int32_t src, sent_rows *out)
 		if (j > c->s_last || !(is(c, j, "in") || is(c, j, "inside")))
 			continue;
 		/* the cues before "in" give the status ("may already be in") */
-		find_status(c, j, j, false, &si);
+		find_status(c, j, j, false, NK_EV_DEPLOY, &si);
 		if (si.conditional)
 			continue;
 		for (j++; j <= c->s_last && is_word(c, j) && c->owner[j] < 0
@@ -3271,7 +3280,7 @@ sentence_events(ctx *c, sent_rows *out)
 			f->last = (size_t) best_last;
 			if (best->pos == NK_POS_VERB)
 				for (size_t j = i; j <= (size_t) best_last; j++)
-					c->verb[j] = 1;
+					c->verb[j] = (uint8_t) (best->type + 1);
 			i = (size_t) best_last;
 		}
 	}

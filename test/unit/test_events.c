@@ -236,6 +236,11 @@ test_scope(void)
 		   "Kim Jong Un", "Vladivostok", "reported");
 	EXPECT("Experts suggest that Kim Jong Un, who arrived in Vladivostok by train, may meet Vladimir Putin.", "MEET",
 		   "Kim Jong Un", "Vladimir Putin", "speculated");
+	/* a cue before another verb is that verb's, not a noun's after it; but one act told twice keeps it */
+	EXPECT("Japan will condemn the North Korean deployment in Russia at the summit.", "DEPLOY", "North Korea", NULL,
+		   "reported");
+	EXPECT("Sergei Lavrov will sit down for talks with Choe Son Hui.", "MEET", "Sergei Lavrov", "Choe Son Hui",
+		   "planned");
 	/* a future visit is planned */
 	EXPECT("Kim Jong Un discussed a future visit to Russia with Sergei Lavrov.", "VISIT", "Kim Jong Un", "Russia",
 		   "planned");
