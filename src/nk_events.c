@@ -2917,6 +2917,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 				break;
 			}
 	}
+	/* "arms transfers between Russia and North Korea": two sides, no direction, and no third party's act */
+	if ((tr->type == NK_EV_ARMS_TRANSFER || tr->type == NK_EV_GIFT) && sl.s[NK_SLOT_BETWEEN].n >= 2)
+		return;
 	/* "cooperation between Russia and North Korea": both sides from the one slot */
 	/* "Shoigu and Kim held talks on ties between the two countries": the named pair, not the countries */
 	if (symmetric(tr->type) && actor.n >= 2 && target.n > 0 && target.pronoun)

@@ -352,6 +352,9 @@ test_argument_rules(void)
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a transfer "between" two sides tells no direction, and is no act of the clause's subject */
+	EXPECT_NONE("The United States punished firms for their part in helping arrange arms transfers between Russia and "
+				"Iran, including drones.", "ARMS_TRANSFER");
 	/* a noun after a conjunction has none of the names before it as its actor */
 	EXPECT_NONE("Japan and South Korea fought for years, yet the armistice agreement still holds.", "AGREE");
 	/* a word after a determiner and modifiers is a noun ("a bulky and potentially explosive gift") */
