@@ -879,6 +879,13 @@ verbish(const ctx *c, long j)
 	return t->fold_len > 4 && strcmp(t->fold + t->fold_len - 2, "ed") == 0 && strcmp(t->fold, "need") != 0;
 }
 
+/* Whether token j goes on with a list: a comma, "and", "or" or "&". */
+static bool
+list_goes_on(const ctx *c, size_t j)
+{
+	return j <= c->s_last && (is_punct(c, j, ',') || is(c, j, "and") || is(c, j, "or") || is(c, j, "&"));
+}
+
 /* Collect conjuncts to the right of mention k: "X and Y", "X, Y and Z", "X-Y". */
 static void
 conj_right(const ctx *c, int32_t k, arg *a)
@@ -942,6 +949,9 @@ conj_right(const ctx *c, int32_t k, arg *a)
 			if (t > q && is_punct(c, j, ','))
 				return;
 		}
+		/* "Ukraine, Peskov said": a name after a bare comma is in a list only when the list goes on */
+		if (is_punct(c, j, ',') && skip == 1 && !list_goes_on(c, m_last(c, c->owner[j + skip]) + 1))
+			return;
 		a->m[a->n++] = c->owner[j + skip];
 	}
 }

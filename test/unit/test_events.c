@@ -352,6 +352,17 @@ test_argument_rules(void)
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a name after a bare comma that no list goes on from is no conjunct */
+	{
+		nk_arena   *a = nk_arena_create();
+		nk_event_list l = run(a, "Asked whether Russia would attack Ukraine, Dmitry Peskov referred reporters elsewhere.");
+
+		CHECK(find(&l, "ATTACK", "Russia", "Dmitry Peskov") == NULL);
+		l = run(a, "Kim Jong Un met Vladimir Putin, Sergei Lavrov and Dmitry Peskov.");
+		CHECK(find(&l, "MEET", "Kim Jong Un", "Sergei Lavrov") != NULL);
+		CHECK(find(&l, "MEET", "Kim Jong Un", "Dmitry Peskov") != NULL);
+		nk_arena_destroy(a);
+	}
 	/* a transfer "between" two sides tells no direction, and is no act of the clause's subject */
 	EXPECT_NONE("The United States punished firms for their part in helping arrange arms transfers between Russia and "
 				"Iran, including drones.", "ARMS_TRANSFER");
