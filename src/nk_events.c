@@ -248,6 +248,16 @@ is_word(const ctx *c, size_t i)
 	return c->tok[i].kind == NK_TOKEN_WORD;
 }
 
+/* Whether token j is one of the words of list. */
+static bool
+in_list(const ctx *c, size_t j, const char *const *list)
+{
+	for (; *list; list++)
+		if (is(c, j, *list))
+			return true;
+	return false;
+}
+
 static const char *const determiners[] = {
 	"the", "a", "an", "its", "his", "her", "their", "our", "this", "these", "those",
 	"such", "any", "another", "some", "first", "second", "third", "last", "latest", "recent",
@@ -1204,6 +1214,37 @@ apposition_subject(const ctx *c, size_t t, arg *a)
 	return true;
 }
 
+static const char *const help_nouns[] = {"help", "assistance", "aid", "support", NULL};
+
+/*
+ * The subject of a gerund at t after help given to somebody: "gave North
+ * Korea assistance in launching a satellite" -- the one helped, named right
+ * before the word of help.
+ */
+static bool
+helped_subject(const ctx *c, size_t t, arg *a)
+{
+	long		j = (long) t - 1;
+	long		help;
+
+	if (c->tok[t].fold_len < 5 || strcmp(c->tok[t].fold + c->tok[t].fold_len - 3, "ing") != 0)
+		return false;
+	while (j > (long) c->s_first && is_word(c, j) && in_class(c, j, WC_ADVERBS))
+		j--;
+	if (j - 2 < (long) c->s_first || !is(c, j, "in") || !in_list(c, j - 1, help_nouns))
+		return false;
+	help = j - 1;
+	/* over up to three modifiers ("technical and financial") */
+	for (j = help - 1; j >= (long) c->s_first && j + 4 > help && is_word(c, j) && c->owner[j] < 0
+		 && !(c->tok[j].flags & NK_TOKEN_CAPITALIZED) && !in_class(c, j, WC_PREPOSITIONS | WC_AUXILIARIES | WC_PLAIN_VERBS);
+		 j--)
+		;
+	if (j < (long) c->s_first || c->owner[j] < 0 || !c->ments[c->owner[j]].agent || followed_by_possessive(c, c->owner[j]))
+		return false;
+	conj_left(c, c->owner[j], a);
+	return a->n > 0;
+}
+
 static void
 find_subject(const ctx *c, size_t t, bool any, arg *a)
 {
@@ -1215,6 +1256,8 @@ find_subject(const ctx *c, size_t t, bool any, arg *a)
 
 	a->n = 0;
 	a->pronoun = false;
+	if (verb_trigger && !any && helped_subject(c, t, a))
+		return;
 	if (verb_trigger && !any && gerund_subject(c, t, a))
 		return;
 	if (verb_trigger && apposition_subject(c, t, a))
@@ -2636,15 +2679,6 @@ opens_clause(const ctx *c, size_t j)
 
 static const char *const back_pronouns[] = {"this", "it", "them", "these", "those", NULL};
 static const char *const demonstratives[] = {"this", "that", "these", "those", "such", NULL};
-
-static bool
-in_list(const ctx *c, size_t j, const char *const *list)
-{
-	for (; *list; list++)
-		if (is(c, j, *list))
-			return true;
-	return false;
-}
 
 /*
  * Whether a denial at tokens t..e denies what the text told before it: what

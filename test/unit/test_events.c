@@ -352,6 +352,9 @@ test_argument_rules(void)
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* help in doing something: the one helped does it */
+	EXPECT("Officials said Russia gave Iran technical assistance in successfully launching a satellite.", "LAUNCH",
+		   "Iran", NULL, "reported");
 	/* a name after a bare comma that no list goes on from is no conjunct */
 	{
 		nk_arena   *a = nk_arena_create();
