@@ -2119,7 +2119,8 @@ noun_context(const ctx *c, size_t i)
 	{
 		long		q = np_left(c, m_first(c, c->owner[p]));
 
-		if (q >= (long) c->s_first && is_word(c, q) && (in_class(c, q, WC_DETERMINERS)))
+		/* "the Russia visit", "monitoring of U.N. sanctions" */
+		if (q >= (long) c->s_first && is_word(c, q) && in_class(c, q, WC_DETERMINERS | WC_PREPOSITIONS))
 			return true;
 		if (m_first(c, c->owner[p]) > c->s_first && is(c, m_first(c, c->owner[p]) - 1, "the"))
 			return true;

@@ -352,6 +352,9 @@ test_argument_rules(void)
 	EXPECT("Sergei Lavrov arrived in Pyongyang on a two-day visit.", "VISIT", "Sergei Lavrov", "North Korea", "reported");
 	/* "its": the nearest country or body before it */
 	EXPECT("Russia pressed on with its offensive in Ukraine.", "ATTACK", "Russia", "Ukraine", "reported");
+	/* a name between a preposition and a trigger word makes it a noun: the name is the possessor */
+	EXPECT("Russia opposed the monitoring of EU sanctions on North Korea.", "SANCTION", "European Union",
+		   "North Korea", "reported");
 	/* help in doing something: the one helped does it */
 	EXPECT("Officials said Russia gave Iran technical assistance in successfully launching a satellite.", "LAUNCH",
 		   "Iran", NULL, "reported");
