@@ -176,6 +176,7 @@ test_types(void)
 	EXPECT("Sergei Lavrov left Vladivostok after two days.", "DEPART", "Sergei Lavrov", "Vladivostok", "reported");
 	EXPECT("Vladimir Putin met Kim Jong Un at the Vostochny Cosmodrome.", "MEET", "Vladimir Putin", "Kim Jong Un", "reported");
 	EXPECT("Sergei Lavrov held talks with Choe Son Hui in the capital.", "MEET", "Sergei Lavrov", "Choe Son Hui", "reported");
+	EXPECT("Kim Jong Un exchanged frank views with Sergei Lavrov.", "MEET", "Kim Jong Un", "Sergei Lavrov", "reported");
 	EXPECT("Sergei Lavrov negotiated with Choe Son Hui for hours.", "NEGOTIATE", "Sergei Lavrov", "Choe Son Hui", "reported");
 	EXPECT("Kim Jong Un invited Vladimir Putin to the capital.", "INVITE", "Kim Jong Un", "Vladimir Putin", "reported");
 	EXPECT("Vladimir Putin gifted Kim Jong Un a luxury limousine.", "GIFT", "Vladimir Putin", "Kim Jong Un", "reported");
