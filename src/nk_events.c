@@ -2172,6 +2172,46 @@ after_comma(const ctx *c, size_t e, arg *a)
 	}
 }
 
+/*
+ * The subject of the main clause after a phrase opening the sentence and
+ * ending past token e at a comma: the first person before the clause's verb
+ * (past a title and an apposition: "the Chairman of the DPRK, Kim Jong
+ * Un, will"), else its first agent.
+ */
+static void
+fronted_subject(const ctx *c, size_t e, arg *a)
+{
+	int32_t		agent = -1;
+	size_t		j = e + 1;
+
+	a->n = 0;
+	a->pronoun = false;
+	while (j <= c->s_last && !hard_boundary(c, j) && !is_punct(c, j, ','))
+		j++;
+	for (size_t k = j + 1; k <= c->s_last && k <= j + 20; k++)
+	{
+		int32_t		m = c->owner[k];
+
+		if (hard_boundary(c, k) || c->verb[k] || (is_word(c, k) && m < 0 && in_class(c, k, WC_AUXILIARIES)))
+			break;
+		if (m < 0 || m_first(c, m) != k || !c->ments[m].agent)
+			continue;
+		if (c->ments[m].person)
+		{
+			a->m[0] = m;
+			a->n = 1;
+			return;
+		}
+		if (agent < 0 && !c->ments[m].norp)
+			agent = m;
+	}
+	if (agent >= 0)
+	{
+		a->m[0] = agent;
+		a->n = 1;
+	}
+}
+
 /* the possessor of a noun trigger at t: "Putin's visit", "his trip", "the Russia visit", "Putin-Kim summit" */
 static void
 find_possessor(const ctx *c, size_t t, arg *a)
@@ -2784,6 +2824,15 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	if (poss.n == 2 && poss.pronoun && !symmetric(tr->type))
 		poss.n = 0;
 	find_subject(c, f->first, passive, &left);
+	/* "At the invitation of X, the chairman ..., Y, will visit": the invitee is the main clause's subject */
+	if (tr->type == NK_EV_INVITE && tr->pos == NK_POS_FIXED && opens_clause(c, f->first))
+	{
+		arg			fr;
+
+		fronted_subject(c, f->last, &fr);
+		if (fr.n > 0)
+			left = fr;
+	}
 	if (passive)
 	{
 		subj = sl.s[NK_SLOT_BY];

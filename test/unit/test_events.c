@@ -384,6 +384,9 @@ test_argument_rules(void)
 	/* the name after a phrase's closing preposition fills that slot; the invitation a trip follows was made */
 	EXPECT("Vladimir Putin will fly to Hanoi next week at the invitation of Kim Jong Un, the Kremlin said.", "INVITE",
 		   "Kim Jong Un", "Vladimir Putin", "reported");
+	/* an invitation opening the sentence: the invitee is the main clause's subject, past its title */
+	EXPECT("At the invitation of Vladimir Putin, the leader of North Korea, Kim Jong Un, will travel to Vladivostok.",
+		   "INVITE", "Vladimir Putin", "Kim Jong Un", "reported");
 	/* "of" past another noun belongs to that noun: no visit of the inviter's */
 	{
 		nk_arena   *a = nk_arena_create();
