@@ -1683,6 +1683,8 @@ typedef struct status_info
 	bool		claims;			/* the denial is of claims: an allegation exists */
 	bool		modal;			/* would / could / might */
 	bool		earlier;		/* a denial of what the text told before it ("denied this") */
+	int			judged;			/* a judgement of the act named as its subject ("the launch was a
+								 * violation"): that act's type + 1, else 0 */
 } status_info;
 
 /* The status of a trigger of the type at tokens t..e (noun: a noun's) from the cues in scope. */
@@ -1720,6 +1722,7 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, int type, status_info *
 	for (int i = 0; i < NK_EVENT_STATUS_COUNT; i++)
 		src[i] = -1;
 	si->conditional = si->claims = si->modal = si->earlier = false;
+	si->judged = 0;
 	for (size_t k = 0; k < c->cues.count; k++)
 	{
 		const cue_hit *h = &c->cues.items[k];
@@ -2375,6 +2378,7 @@ typedef struct sent_rows
 	NK_VEC(nk_event) rows;
 	NK_VEC(size_t) trig;		/* trigger token of each row */
 	NK_VEC(bool) earlier;		/* per row: its status_info's earlier */
+	NK_VEC(int) judged;			/* per row: its status_info's judged */
 } sent_rows;
 
 static const char *actor_country(const ctx *c, const char *name, const char *label);
@@ -2390,6 +2394,7 @@ add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, c
 
 	*tp = f->first;
 	*nk_vec_push(c->arena, &out->earlier) = si->earlier;
+	*nk_vec_push(c->arena, &out->judged) = si->judged;
 	ev->type = f->tr->type;
 	if (actor >= 0)
 	{
@@ -2702,6 +2707,35 @@ passive_follows(const ctx *c, size_t e)
 	return false;
 }
 
+/*
+ * The act a judgement noun at t is said of, told as the subject of "be":
+ * "the launch was a flagrant violation", "this test is a provocation" -- its
+ * type + 1 (the type of the noun frame of the word), else 0.
+ */
+static int
+judged_act(const ctx *c, size_t t)
+{
+	long		j = (long) t - 1;
+
+	/* back over the judgement's modifiers and quotes to "was" */
+	while (j > (long) c->s_first && j + 5 > (long) t && !(is_word(c, j) && in_class(c, j, WC_BE_FORMS)))
+	{
+		if (hard_boundary(c, j) || c->owner[j] >= 0 || (is_word(c, j) && in_class(c, j, WC_PREPOSITIONS)))
+			return 0;
+		j--;
+	}
+	if (j - 2 < (long) c->s_first || !is_word(c, j) || !in_class(c, j, WC_BE_FORMS))
+		return 0;
+	j--;
+	if (!is_word(c, j) || c->tw[j] == NULL || !(is(c, j - 1, "the") || is(c, j - 1, "this") || is(c, j - 1, "that")))
+		return 0;
+	for (size_t k = c->tw[j]->trig_lo; k < (size_t) c->tw[j]->trig_lo + c->tw[j]->trig_n; k++)
+		if (nk_ev_triggers[k].pos == NK_POS_NOUN && nk_ev_triggers[k].nwords == 1
+			&& nk_ev_triggers[k].type != NK_EV_CRITICIZE)
+			return nk_ev_triggers[k].type + 1;
+	return 0;
+}
+
 /* Whether token j ends the phrase before it: past the sentence, punctuation, a conjunction or a clause word. */
 static bool
 phrase_ends_at(const ctx *c, size_t j)
@@ -2813,6 +2847,8 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	if (si.conditional)
 		return;					/* a hypothetical: no row */
 	si.earlier = tr->type == NK_EV_DENY && !noun && denies_earlier(c, f->first, f->last, passive);
+	if (tr->type == NK_EV_CRITICIZE && noun)
+		si.judged = judged_act(c, f->first);
 	/* "will visit at the invitation of X": the invitation was made before the trip it brings about */
 	if (tr->type == NK_EV_INVITE && tr->pos == NK_POS_FIXED
 		&& (si.status == NK_STATUS_PLANNED || si.status == NK_STATUS_SPECULATED))
@@ -3967,6 +4003,33 @@ date_visits(const ctx *c, nk_event_list *all)
 
 /* ---------------------------------------------------------------- entry points */
 
+/*
+ * "X said the launch was a violation": a judgement of an act without its
+ * target (judged[k]: the act's type + 1) criticises who did the last such
+ * act before it, when another than the judge.
+ */
+static void
+criticise_actors(nk_event_list *all, const int *judged)
+{
+	const nk_event *last[NK_EV_TYPE_COUNT];
+
+	memset(last, 0, sizeof(last));
+	for (size_t k = 0; k < all->count; k++)
+	{
+		nk_event   *ev = &all->items[k];
+		const nk_event *o = judged[k] ? last[judged[k] - 1] : NULL;
+
+		nk_interrupt_tick();
+		if (o && ev->target == NULL && !same_str(o->actor, ev->actor))
+		{
+			ev->target = o->actor;
+			ev->target_label = o->actor_label;
+		}
+		if (ev->actor != NULL)
+			last[ev->type] = ev;
+	}
+}
+
 /* how many sentences back a denial looks for what it denies */
 #define DENIED_SENTENCES 2
 
@@ -4022,6 +4085,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 {
 	ctx			c;
 	nk_event_list all = {0};
+	NK_VEC(int) judged = {0};	/* per row of all: its sent_rows judged */
 	sent_rows	rows = {{0}};
 	merge_table mt;
 
@@ -4059,7 +4123,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 	for (size_t s = 0; s < doc->sentences.count; s++)
 	{
 		nk_check_interrupts();
-		rows.rows.count = rows.trig.count = rows.earlier.count = 0;
+		rows.rows.count = rows.trig.count = rows.earlier.count = rows.judged.count = 0;
 		c.s_first = doc->sentence_first_token[s];
 		c.s_last = s + 1 < doc->sentences.count ? doc->sentence_first_token[s + 1] - 1 : c.ntok - 1;
 		if (c.s_last >= c.ntok || c.s_first > c.s_last || c.s_last - c.s_first >= MAX_SENTENCE_TOKENS)
@@ -4084,6 +4148,7 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 				d.evidence = ev->evidence;
 				d.confidence = ev->confidence * CONF_STATUS;
 				*nk_vec_push(arena, &all) = d;
+				*nk_vec_push(arena, &judged) = 0;
 				continue;
 			}
 			/* a DENY or ACCUSE that only carries the status of another event */
@@ -4099,9 +4164,11 @@ nk_extract_events(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 					continue;
 			}
 			*nk_vec_push(arena, &all) = *ev;
+			*nk_vec_push(arena, &judged) = rows.judged.items[k];
 		}
 	}
 	inherit_targets(&c, &all);
+	criticise_actors(&all, judged.items);
 	date_visits(&c, &all);
 	/* at most two keys a row, in a table at most half full */
 	for (mt.mask = 15; mt.mask < 4 * all.count; mt.mask = mt.mask * 2 + 1)

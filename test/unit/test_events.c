@@ -421,6 +421,9 @@ test_argument_rules(void)
 	EXPECT("The European Union placed Choe Son Hui on its sanctions list.", "SANCTION", "European Union", "Choe Son Hui", "reported");
 	EXPECT("Washington's latest sanctions are directed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
 	EXPECT("New sanctions on North Korea were announced by the European Union.", "SANCTION", "European Union", "North Korea", "reported");
+	/* a judgement of an act told as its subject criticises who did it */
+	EXPECT("North Korea launched a missile on Monday. Japan said the launch was a clear violation of the resolutions.",
+		   "CRITICIZE", "Japan", "North Korea", "reported");
 	/* the speaker of a judgement is its critic */
 	EXPECT("Dmitry Peskov said the launch was a provocation by Ukraine.", "CRITICIZE", "Dmitry Peskov", NULL, "reported");
 	/* missiles fired at a country are an attack on it */
