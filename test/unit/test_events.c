@@ -186,6 +186,8 @@ test_types(void)
 	EXPECT("Russia bought attack drones from Iran.", "ARMS_TRANSFER", "Iran", "Russia", "reported");
 	EXPECT("North Korea dispatched troops to the Kursk region.", "DEPLOY", "North Korea", "Kursk Oblast", "reported");
 	EXPECT("North Korea launched a ballistic missile into the sea.", "LAUNCH", "North Korea", NULL, "reported");
+	EXPECT("North Korea carried out a test of a cruise missile on Sunday.", "LAUNCH", "North Korea", NULL, "reported");
+	EXPECT("Officials said Iran could send up two more satellites.", "LAUNCH", "Iran", NULL, "speculated");
 	EXPECT("Russia attacked Ukraine with North Korean missiles.", "ATTACK", "Russia", "Ukraine", "reported");
 	EXPECT("Dozens of North Korean soldiers were killed in the fighting.", "CASUALTIES", "North Korea", NULL, "reported");
 	EXPECT("The European Union imposed sanctions on North Korea.", "SANCTION", "European Union", "North Korea", "reported");
