@@ -2804,6 +2804,33 @@ denies_earlier(const ctx *c, size_t t, size_t e, bool passive)
 	return false;
 }
 
+/*
+ * The antecedent of a relative clause whose subject starts at token s and
+ * whose verb is at t ("Ukraine, which Russia invaded"): the name right
+ * before "which", "that" or "whom" (over a comma), when only the subject
+ * and auxiliaries stand between the pronoun and the verb.
+ */
+static void
+relative_object(const ctx *c, size_t s, size_t t, arg *a)
+{
+	long		j = (long) s - 1;
+
+	for (size_t q = m_last(c, c->owner[s]) + 1; q < t; q++)
+		if (!(is_word(c, q) && in_class(c, q, WC_AUXILIARIES | WC_ADVERBS)))
+			return;
+	if (j - 1 < (long) c->s_first || !(is(c, j, "which") || is(c, j, "that") || is(c, j, "whom")))
+		return;
+	j--;
+	if (is_punct(c, j, ',') && j - 1 >= (long) c->s_first)
+		j--;
+	if (c->owner[j] >= 0 && m_last(c, c->owner[j]) == (size_t) j && !followed_by_possessive(c, c->owner[j]))
+	{
+		a->m[0] = c->owner[j];
+		a->n = 1;
+		a->pronoun = true;
+	}
+}
+
 static void
 make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 {
@@ -2909,6 +2936,9 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 	{
 		subj = left;
 		obj = sl.s[NK_SLOT_OBJ];
+		/* "Ukraine, which Russia invaded in 2022": the object of a relative clause is its antecedent */
+		if (!noun && obj.n == 0 && subj.n > 0)
+			relative_object(c, m_first(c, subj.m[0]), f->first, &obj);
 		item_from = f->last + 1;
 		item_to = sl.end;
 		/* skip a recipient name right after the verb ("gave Kim five drones") */

@@ -423,6 +423,8 @@ test_argument_rules(void)
 	EXPECT("The European Union placed Choe Son Hui on its sanctions list.", "SANCTION", "European Union", "Choe Son Hui", "reported");
 	EXPECT("Washington's latest sanctions are directed at North Korean banks.", "SANCTION", "United States", "North Korea", "reported");
 	EXPECT("New sanctions on North Korea were announced by the European Union.", "SANCTION", "European Union", "North Korea", "reported");
+	/* the object of a relative clause is its antecedent */
+	EXPECT("Japan sent aid to Ukraine, which Russia invaded in 2022.", "ATTACK", "Russia", "Ukraine", "reported");
 	/* a judgement of an act told as its subject criticises who did it */
 	EXPECT("North Korea launched a missile on Monday. Japan said the launch was a clear violation of the resolutions.",
 		   "CRITICIZE", "Japan", "North Korea", "reported");
