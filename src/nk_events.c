@@ -2408,7 +2408,7 @@ add_row(ctx *c, sent_rows *out, const found *f, int32_t actor, int32_t target, c
 	}
 	if (location >= 0)
 		ev->location = c->ments[location].name;
-	/* a visit or a deployment is to a country; the place it went to is the location */
+	/* a visit is to a country (a deployment keeps its place); the place it went to is the location */
 	if (target >= 0 && ev->type == NK_EV_VISIT && c->ments[target].place
 		&& c->ments[target].country && strcmp(c->ments[target].country, c->ments[target].name) != 0)
 	{
