@@ -428,6 +428,9 @@ test_argument_rules(void)
 	/* a judgement of an act told as its subject criticises who did it */
 	EXPECT("North Korea launched a missile on Monday. Japan said the launch was a clear violation of the resolutions.",
 		   "CRITICIZE", "Japan", "North Korea", "reported");
+	/* who says a party breaks a rule accuses it; without a speaker, nobody does */
+	EXPECT("Dmitry Peskov said that Ukraine violates the ceasefire rules.", "ACCUSE", "Dmitry Peskov", "Ukraine", "reported");
+	EXPECT_NONE("Ukraine violated the ceasefire rules in May.", "ACCUSE");
 	/* the speaker of a judgement is its critic */
 	EXPECT("Dmitry Peskov said the launch was a provocation by Ukraine.", "CRITICIZE", "Dmitry Peskov", NULL, "reported");
 	/* missiles fired at a country are an attack on it */
