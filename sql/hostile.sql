@@ -28,7 +28,7 @@ INSERT INTO hostile VALUES
 (9, 'ten digits', '0123456789'),
 (10, '100k digits', repeat('9', 100000)),
 (11, '200-digit count', 'North Korea fired ' || repeat('9', 200) || ' missiles on Monday.'),
-(12, '200-digit grouped', 'Russia sent ' || repeat('999,', 66) || '999 troops to Kursk.'),
+(12, '200-digit grouped', 'North Korea sent ' || repeat('999,', 66) || '999 troops to Kursk.'),
 (13, '200-digit decimal', 'Growth was 3.' || repeat('1', 200) || ' percent in 2023.'),
 (14, 'number junk', '-1e999999 +0x7fffffff NaN Infinity 1/0 0.0.0.0 1,,2 ,5 5, 1-2-3-4-5'),
 -- giant tokens

@@ -3139,7 +3139,8 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 			if (am < 0 && tm < 0 && tr->type != NK_EV_LAUNCH)
 				continue;
 			add_row(c, out, f, am, tm, &si, src, actor.pronoun || target.pronoun,
-					location >= 0 ? location : (tm >= 0 && c->ments[tm].place && tr->type <= NK_EV_DEPART ? tm : -1),
+					location >= 0 ? location : (tm >= 0 && c->ments[tm].place
+												 && (tr->type <= NK_EV_DEPART || tr->type == NK_EV_DEPLOY) ? tm : -1),
 					item_from, item_to, items);
 			/* a denial of claims: the claim is a row of its own */
 			if (si.status == NK_STATUS_DENIED && si.claims)
