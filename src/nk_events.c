@@ -2140,7 +2140,7 @@ passive_at(const ctx *c, size_t t, size_t e, const nk_ev_trigger *tr)
 		return false;
 	while (j >= (long) c->s_first && is_word(c, j) && in_class(c, j, WC_ADVERBS) && !in_class(c, j, WC_BE_FORMS))
 		j--;
-	if (j >= (long) c->s_first && (in_class(c, j, WC_BE_FORMS) || (c->tok[j].flags & NK_TOKEN_POSSESSIVE && false)))
+	if (j >= (long) c->s_first && in_class(c, j, WC_BE_FORMS))
 		return true;
 	/* "Invited by X, ..." and "weapons supplied by X" */
 	if (e + 1 <= c->s_last && is(c, e + 1, "by"))
@@ -2911,7 +2911,7 @@ make_rows(ctx *c, const found *f, int32_t src, sent_rows *out)
 		{
 			long		b = (long) f->first - 1;
 
-			while (b > (long) c->s_first && !hard_boundary(c, b) && !is_punct(c, b, ',') && !(c->owner[b] >= 0 && c->ments[c->owner[b]].agent && !c->ments[c->owner[b]].product && c->ments[c->owner[b]].label && strcmp(c->ments[c->owner[b]].label, "NORP") != 0 && false))
+			while (b > (long) c->s_first && !hard_boundary(c, b) && !is_punct(c, b, ','))
 				b--;
 			item_from = (size_t) (b < (long) c->s_first ? (long) c->s_first : b);
 		}
