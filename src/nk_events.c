@@ -1746,9 +1746,9 @@ find_status(const ctx *c, size_t t, size_t e, bool noun, int type, status_info *
 			case NK_SCOPE_NEAR:
 				ok = h->last < t && (long) t - (long) h->last <= near && !boundary_between(c, h->last, t);
 				/*
-				 * "is expected to label North Korea's deployment": the cue is the
-				 * verb's, not the noun's, unless they tell one act ("to sit down
-				 * for talks")
+				 * "will probably condemn the launch": the cue is the verb's, not
+				 * the noun's, unless they tell one act ("to sit down for
+				 * talks")
 				 */
 				for (size_t j = h->last + 1; ok && noun && j < t; j++)
 					if (c->verb[j] && c->verb[j] != type + 1)
