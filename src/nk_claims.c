@@ -1727,9 +1727,14 @@ nk_claims_of_parts(nk_arena *arena, const nk_doc *doc, const nk_gazetteer *g,
 		ev0 = vk;
 		while (vk < events.count && events.items[vk].sentence == (int32_t) s)
 			vk++;
-		claims_from_events(&c, events.items + ev0, vk - ev0);
-		claims_from_words(&c, events.items + ev0, vk - ev0);
-		claims_from_troops(&c, events.items + ev0, vk - ev0);
+		{
+			/* the sentence's events (none, and no array, in a text without any) */
+			const nk_event *sev = vk > ev0 ? events.items + ev0 : NULL;
+
+			claims_from_events(&c, sev, vk - ev0);
+			claims_from_words(&c, sev, vk - ev0);
+			claims_from_troops(&c, sev, vk - ev0);
+		}
 		{
 			size_t		first = out->count;
 
