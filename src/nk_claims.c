@@ -2600,8 +2600,11 @@ run_after(claim_run r, size_t last)
 		else
 			hi = mid;
 	}
-	r.j += lo;
-	r.n -= lo;
+	if (lo > 0)					/* (an empty run may have no array) */
+	{
+		r.j += lo;
+		r.n -= lo;
+	}
 	return r;
 }
 
