@@ -22,15 +22,11 @@
 
 #include "nk_claims.h"
 #include "fuzz_data.h"
+#include "fuzz.h"
 
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
-
-/* Seconds since 1970 of 4714-11-24 BC and 294277-01-01 AD: timestamptz's range. */
-#define PUBLISHED_MIN INT64_C(-210866803200)
-#define PUBLISHED_MAX INT64_C(9224318016000)
 
 static nk_gazetteer *gazetteer;
 
@@ -104,17 +100,9 @@ compare(const uint8_t *data, size_t size, const int64_t *published)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	int64_t		published = 0;
-	bool		dated = size >= 8;
+	int64_t		published;
+	bool		dated = fuzz_published(data, size, &published);
 
-	if (dated)
-	{
-		uint64_t	u = 0;
-
-		for (int i = 0; i < 8; i++)
-			u = (u << 8) | data[i];
-		published = PUBLISHED_MIN + (int64_t) (u % (uint64_t) (PUBLISHED_MAX - PUBLISHED_MIN));
-	}
 	claims(data, size, NULL);
 	if (dated)
 		claims(data, size, &published);

@@ -17,14 +17,10 @@
 #include <string.h>
 
 #include "nk_dates.h"
+#include "fuzz.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
-
-/* Seconds since 1970 of 4714-11-24 BC and 294277-01-01 AD: timestamptz's range. */
-#define PUBLISHED_MIN INT64_C(-210866803200)
-#define PUBLISHED_MAX INT64_C(9224318016000)
 
 static void
 check(const nk_doc *doc, const nk_date_list *list)
@@ -65,18 +61,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nk_arena   *arena = nk_arena_create();
 	nk_doc	   *doc = nk_doc_build(arena, (const char *) data, size);
 	nk_date_list without = {0};
+	int64_t		published;
 
 	nk_extract_dates(arena, doc, NULL, &without);
 	check(doc, &without);
-	if (size >= 8)
+	if (fuzz_published(data, size, &published))
 	{
 		nk_date_list with = {0};
-		uint64_t	u = 0;
-		int64_t		published;
 
-		for (int i = 0; i < 8; i++)
-			u = (u << 8) | data[i];
-		published = PUBLISHED_MIN + (int64_t) (u % (uint64_t) (PUBLISHED_MAX - PUBLISHED_MIN));
 		nk_extract_dates(arena, doc, &published, &with);
 		check(doc, &with);
 	}

@@ -20,11 +20,11 @@
 
 #include "nk_entities.h"
 #include "fuzz_data.h"
+#include "fuzz.h"
 
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
 
 static nk_gazetteer *gazetteer;
 

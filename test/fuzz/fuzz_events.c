@@ -21,15 +21,11 @@
 
 #include "nk_events.h"
 #include "fuzz_data.h"
+#include "fuzz.h"
 
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
-
-/* Seconds since 1970 of 4714-11-24 BC and 294277-01-01 AD: timestamptz's range. */
-#define PUBLISHED_MIN INT64_C(-210866803200)
-#define PUBLISHED_MAX INT64_C(9224318016000)
 
 static nk_gazetteer *gazetteer;
 
@@ -94,16 +90,10 @@ run(const uint8_t *data, size_t size, const int64_t *published)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	run(data, size, NULL);
-	if (size >= 8)
-	{
-		uint64_t	u = 0;
-		int64_t		published;
+	int64_t		published;
 
-		for (int i = 0; i < 8; i++)
-			u = (u << 8) | data[i];
-		published = PUBLISHED_MIN + (int64_t) (u % (uint64_t) (PUBLISHED_MAX - PUBLISHED_MIN));
+	run(data, size, NULL);
+	if (fuzz_published(data, size, &published))
 		run(data, size, &published);
-	}
 	return 0;
 }

@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "nk_sentence.h"
+#include "fuzz.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define REQUIRE(cond) do { if (!(cond)) abort(); } while (0)
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
