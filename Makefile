@@ -11,9 +11,10 @@
 EXTENSION = nkwatch
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" nkwatch.control)
 
-# The language engine: plain C, no PostgreSQL headers.  The glue: pg_*.c.
-ENGINE_SRCS = $(sort $(wildcard src/nk_*.c))
-GLUE_SRCS = $(sort $(wildcard src/pg_*.c))
+# The language engine (src/engine/): plain C, no PostgreSQL headers, one
+# pipeline stage per file.  The SQL glue: src/pg/.  The command line: src/cli/.
+ENGINE_SRCS = $(sort $(wildcard src/engine/nk_*.c))
+GLUE_SRCS = $(sort $(wildcard src/pg/pg_*.c))
 
 MODULE_big = nkwatch
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
@@ -44,15 +45,15 @@ ifdef WERROR
 WARNINGS += -Werror
 endif
 PG_CFLAGS = $(WARNINGS)
-PG_CPPFLAGS = -Isrc
+PG_CPPFLAGS = -Isrc/engine -Isrc/pg
 
-EXTRA_CLEAN = build src/*.o src/nk_events_lexicon.h src/nk_dates_zones.h
+EXTRA_CLEAN = build src/*/*.o src/*/*.bc src/engine/nk_events_lexicon.h src/engine/nk_dates_zones.h
 
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # every object depends on every header (PGXS on Debian tracks no dependencies)
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(wildcard src/*/*.h) src/engine/nk_events_lexicon.h src/engine/nk_dates_zones.h
 
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(DATA_FILES) sql/assemble.pl nkwatch.control
 	perl sql/assemble.pl $(EXTVERSION) $(INSTALL_PARTS) > $@.tmp && mv $@.tmp $@
@@ -68,14 +69,14 @@ PROVE_FLAGS = -I ./test/t
 
 # The events stage's lexicons are compiled in from their reviewed data files.
 EVENTS_DATA = data/events/cameo.tsv data/events/triggers.tsv data/events/cues.tsv
-src/nk_events_lexicon.h: $(EVENTS_DATA) src/gen_events_lexicon.pl
-	perl src/gen_events_lexicon.pl $(EVENTS_DATA) > $@.tmp && mv $@.tmp $@
-src/nk_events.o src/nk_events.bc: src/nk_events_lexicon.h
+src/engine/nk_events_lexicon.h: $(EVENTS_DATA) src/engine/gen_events_lexicon.pl
+	perl src/engine/gen_events_lexicon.pl $(EVENTS_DATA) > $@.tmp && mv $@.tmp $@
+src/engine/nk_events.o src/engine/nk_events.bc: src/engine/nk_events_lexicon.h
 
 # The dates stage's time-zone table likewise (data/dates/zones.tsv).
-src/nk_dates_zones.h: data/dates/zones.tsv src/gen_dates_zones.pl
-	perl src/gen_dates_zones.pl data/dates/zones.tsv > $@.tmp && mv $@.tmp $@
-src/nk_calendar.o src/nk_calendar.bc: src/nk_dates_zones.h
+src/engine/nk_dates_zones.h: data/dates/zones.tsv src/engine/gen_dates_zones.pl
+	perl src/engine/gen_dates_zones.pl data/dates/zones.tsv > $@.tmp && mv $@.tmp $@
+src/engine/nk_calendar.o src/engine/nk_calendar.bc: src/engine/nk_dates_zones.h
 
 # pg_regress writes its results under build/
 installcheck: | build/regress
@@ -86,7 +87,7 @@ build/regress:
 
 ENGINE_CC ?= cc
 CLANG ?= clang
-ENGINE_CFLAGS = -std=c99 -g -O1 -Isrc $(WARNINGS) -Wno-unused-parameter
+ENGINE_CFLAGS = -std=c99 -g -O1 -Isrc/engine -Isrc/cli $(WARNINGS) -Wno-unused-parameter
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(patsubst test/unit/%.c,build/unit/%,$(UNIT_SRCS))
@@ -100,17 +101,17 @@ ENGINE_NAMES = $(notdir $(ENGINE_SRCS:.c=.o))
 ASAN_OBJS = $(addprefix build/asan/,$(ENGINE_NAMES))
 FUZZ_OBJS = $(addprefix build/fuzzobj/,$(ENGINE_NAMES))
 OPT_OBJS = $(addprefix build/opt/,$(ENGINE_NAMES))
-ENGINE_HEADERS = $(wildcard src/nk_*.h) src/nk_events_lexicon.h src/nk_dates_zones.h
+ENGINE_HEADERS = $(wildcard src/engine/nk_*.h) src/engine/nk_events_lexicon.h src/engine/nk_dates_zones.h
 
-build/asan/%.o: src/%.c $(ENGINE_HEADERS)
+build/asan/%.o: src/engine/%.c $(ENGINE_HEADERS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -c -o $@ $<
-build/fuzzobj/%.o: src/%.c $(ENGINE_HEADERS)
+build/fuzzobj/%.o: src/engine/%.c $(ENGINE_HEADERS)
 	@mkdir -p $(@D)
 	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c -o $@ $<
-build/opt/%.o: src/%.c $(ENGINE_HEADERS)
+build/opt/%.o: src/engine/%.c $(ENGINE_HEADERS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -c -o $@ $<
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -c -o $@ $<
 
 build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h
 	@mkdir -p $(@D)
@@ -121,7 +122,7 @@ unit: $(UNIT_BINS)
 	@status=0; for t in $(UNIT_BINS); do \
 	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data $$t || status=1; done; exit $$status
 
-build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h) src/nkwatch_files.h
+build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h) src/cli/nkwatch_files.h
 	@mkdir -p $(@D)
 	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -Itest/fuzz -o $@ $< $(FUZZ_OBJS) -lutf8proc
@@ -136,6 +137,6 @@ fuzz: $(FUZZ_BINS)
 	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
 
 cli: build/nkwatch-cli
-build/nkwatch-cli: src/nkwatch_cli.c src/nkwatch_files.h $(OPT_OBJS)
+build/nkwatch-cli: src/cli/nkwatch_cli.c src/cli/nkwatch_files.h $(OPT_OBJS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -O2 -g -Isrc $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc

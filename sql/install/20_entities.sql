@@ -4,7 +4,7 @@
 -- The tables are the engine's input: every backend builds its matching
 -- automaton from them on first use and keeps it until a change to either
 -- table invalidates it (a statement-level trigger sends a relcache
--- invalidation; see src/pg_entities.c), so an INSERT takes effect in every
+-- invalidation; see src/pg/pg_entities.c), so an INSERT takes effect in every
 -- session's next call.  Shipped rows come from data/ and are marked shipped;
 -- rows users add are not, and only those are dumped by pg_dump (they are
 -- configuration tables of the extension).

@@ -6,7 +6,7 @@
  * The stage reads the tokens, sentences, entity mentions and time
  * expressions of the earlier stages.  Its vocabulary is the reviewed data of
  * data/events/, compiled into the engine at build time (see
- * src/gen_events_lexicon.pl):
+ * src/engine/gen_events_lexicon.pl):
  *
  *	cameo.tsv	 the 22 event types and their CAMEO code, GDELT QuadClass,
  *				 Goldstein score and PLOVER category;
