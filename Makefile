@@ -6,6 +6,8 @@
 #   make unit            engine unit tests under AddressSanitizer and UBSan
 #   make fuzz            each libFuzzer harness for FUZZ_SECONDS (clang)
 #   make cli             build/nkwatch-cli, the engine on the command line
+#   make model           build/nkwatch.model, the syntax model, trained from data/treebank/
+#                        (part of make all; deterministic: the same file byte for byte)
 #   make WERROR=1 ...    warnings are errors (the test build)
 
 EXTENSION = nkwatch
@@ -18,7 +20,7 @@ GLUE_SRCS = $(sort $(wildcard src/pg/pg_*.c))
 
 MODULE_big = nkwatch
 OBJS = $(ENGINE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
-SHLIB_LINK = -lutf8proc
+SHLIB_LINK = -lutf8proc -lm
 
 # The install script is assembled from the ordered parts in sql/install/,
 # which load the shipped data files (data/) where they say --@data.  So is
@@ -29,7 +31,7 @@ INSTALL_PARTS = $(sort $(wildcard sql/install/*.sql))
 UPGRADE_PARTS = $(sort $(wildcard sql/upgrade/*--*.sql))
 UPGRADE_built = $(patsubst sql/upgrade/%.sql,sql/$(EXTENSION)--%.sql,$(UPGRADE_PARTS))
 DATA_FILES = $(sort $(wildcard data/*/*.tsv data/lexicon/*.txt))
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_built)
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_built) build/nkwatch.model
 DATA = $(sort $(wildcard sql/released/$(EXTENSION)--*.sql))
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -113,25 +115,26 @@ build/opt/%.o: src/engine/%.c $(ENGINE_HEADERS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -c -o $@ $<
 
-build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h
+build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h src/cli/nkwatch_conllu.h
 	@mkdir -p $(@D)
-	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ASAN_OBJS) -lutf8proc
+	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ASAN_OBJS) -lutf8proc -lm
 
-.PHONY: unit fuzz cli
-unit: $(UNIT_BINS)
+.PHONY: unit fuzz cli model
+unit: $(UNIT_BINS) build/nkwatch.model build/treebank/en_ewt-ud-dev.conllu
 	@status=0; for t in $(UNIT_BINS); do \
-	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data $$t || status=1; done; exit $$status
+	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data NKWATCH_MODEL=$(CURDIR)/build/nkwatch.model \
+	    NKWATCH_TREEBANK=$(CURDIR)/build/treebank $$t || status=1; done; exit $$status
 
 build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h) src/cli/nkwatch_files.h
 	@mkdir -p $(@D)
 	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-	  -Itest/fuzz -o $@ $< $(FUZZ_OBJS) -lutf8proc
+	  -Itest/fuzz -o $@ $< $(FUZZ_OBJS) -lutf8proc -lm
 
-fuzz: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS) build/nkwatch.model
 	@status=0; for f in $(FUZZ_BINS); do n=$$(basename $$f); \
 	  mkdir -p build/fuzz/corpus-$$n && cp -r test/fuzz/corpus/$${n#fuzz_}/. build/fuzz/corpus-$$n/ 2>/dev/null; \
 	  echo "== $$n for $(FUZZ_SECONDS)s"; \
-	  NKWATCH_DATA=$(CURDIR)/data $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+	  NKWATCH_DATA=$(CURDIR)/data NKWATCH_MODEL=$(CURDIR)/build/nkwatch.model $$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/$$n- build/fuzz/corpus-$$n \
 	    > build/fuzz/$$n.log 2>&1 || { status=1; tail -40 build/fuzz/$$n.log; }; \
 	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
@@ -139,4 +142,27 @@ fuzz: $(FUZZ_BINS)
 cli: build/nkwatch-cli
 build/nkwatch-cli: src/cli/nkwatch_cli.c src/cli/nkwatch_files.h $(OPT_OBJS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc -lm
+
+# ---- the syntax model -------------------------------------------------------
+# Trained from UD English EWT (data/treebank/, CC BY-SA 4.0) by nkwatch-train;
+# installed beside the install script, where the server maps it from.
+TREEBANK = $(wildcard data/treebank/*.conllu.gz)
+build/treebank/%.conllu: data/treebank/%.conllu.gz
+	@mkdir -p $(@D)
+	gzip -dc $< > $@.tmp && mv $@.tmp $@
+build/nkwatch-train: src/cli/nkwatch_train.c src/cli/nkwatch_files.h src/cli/nkwatch_conllu.h $(OPT_OBJS)
+	@mkdir -p $(@D)
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc -lm
+build/nkwatch.model: build/nkwatch-train build/treebank/en_ewt-ud-train.conllu
+	build/nkwatch-train -o $@.tmp build/treebank/en_ewt-ud-train.conllu 2> build/nkwatch-train.log \
+	  || { tail -20 build/nkwatch-train.log; exit 1; }
+	mv $@.tmp $@
+model: build/nkwatch.model
+
+# the engine benchmark of the syntax stage (test/bench/README.md); never run by the tests
+.PHONY: bench-syntax
+bench-syntax: build/bench-syntax
+build/bench-syntax: test/bench/bench_syntax.c src/cli/nkwatch_files.h $(OPT_OBJS)
+	@mkdir -p $(@D)
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc -lm

@@ -53,6 +53,14 @@ extern Tuplestorestate *nk_pg_materialize(FunctionCallInfo fcinfo, TupleDesc *tu
  * The gazetteer for this call (pg_entities.c): built once per backend from
  * the nk_gazetteer and nk_lexicon tables, rebuilt after they change.
  */
+struct nk_syntax_model;
+/*
+ * The syntax model (pg_syntax.c): mapped from its installed file on the
+ * backend's first call, shared with every other backend through the page
+ * cache; an ERROR with a hint when it is missing or unusable.
+ */
+extern const struct nk_syntax_model *nk_pg_syntax_model(void);
+
 struct nk_gazetteer;
 extern const struct nk_gazetteer *nk_pg_gazetteer(FunctionCallInfo fcinfo);
 

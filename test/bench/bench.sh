@@ -25,8 +25,8 @@
 # Throughput queries are SELECT count(*)/sum(...) aggregates over the same rows, each run
 # 3 times inside one plpgsql function that measures clock_timestamp(); the best run counts.
 # Plans are serial (max_parallel_workers_per_gather = 0) and JIT is off, so every
-# function is timed the same way.  nk_entities, nk_dates, nk_events, nk_claims and
-# nk_compare are timed when pg_proc has them and skipped otherwise.  Nothing here
+# function is timed the same way.  nk_parse, nk_entities, nk_dates, nk_events, nk_claims
+# and nk_compare are timed when pg_proc has them and skipped otherwise.  Nothing here
 # asserts a time: read the numbers.
 set -euo pipefail
 
@@ -37,7 +37,7 @@ mode=throughput
 n=2000
 seed=20240619
 calls=100000
-only="nk_article nk_sentences nk_entities nk_dates nk_events nk_claims nk_compare nk_extract"
+only="nk_article nk_sentences nk_parse nk_entities nk_dates nk_events nk_claims nk_compare nk_extract"
 sizes="1024 1048576 20971520 52428800"
 keep=0
 where=auto
@@ -208,7 +208,7 @@ BEGIN
           FROM nkbench.best_of(r.q) b;
     END LOOP;
     -- the later stages, on the story body, when they exist
-    FOREACH e IN ARRAY ARRAY['nk_entities', 'nk_dates', 'nk_events', 'nk_claims'] LOOP
+    FOREACH e IN ARRAY ARRAY['nk_parse', 'nk_entities', 'nk_dates', 'nk_events', 'nk_claims'] LOOP
         k := k + 1;
         q := nkbench.call_expr(e, ARRAY['t.body'], ARRAY['t.pub']);
         IF q IS NULL THEN
@@ -306,7 +306,7 @@ memory() {
     done
 
     local fns=(nk_article nk_sentences) f e
-    for f in nk_entities nk_dates nk_events nk_claims; do
+    for f in nk_parse nk_entities nk_dates nk_events nk_claims; do
         if [ -n "$(q "SELECT nkbench.call_expr('$f', ARRAY['d'], ARRAY['now()'])")" ]; then fns+=("$f"); fi
     done
 
@@ -314,7 +314,7 @@ memory() {
     echo "== command-line driver: max RSS (/usr/bin/time -f %M) minus its max RSS on an empty input"
     printf '%-12s %12s %12s %12s %10s\n' command "input bytes" "maxRSS kB" "extra kB" "x input"
     local cmd base m
-    for cmd in article sentences entities dates events claims; do
+    for cmd in article sentences parse entities dates events claims; do
         if ! "$cli" "$cmd" "$tmp/empty" >/dev/null 2>&1; then
             printf '%-12s skipped: nkwatch-cli has no "%s" command\n' "$cmd" "$cmd"; continue
         fi
@@ -378,6 +378,7 @@ BEGIN
         CASE fn
         WHEN 'nk_article' THEN SELECT octet_length(a.body) INTO c FROM nk_article(d) a;
         WHEN 'nk_sentences' THEN SELECT count(*) INTO c FROM nk_sentences(d);
+        WHEN 'nk_parse' THEN SELECT count(*) INTO c FROM nk_parse(d);
         WHEN 'nk_entities' THEN SELECT count(*) INTO c FROM nk_entities(d);
         WHEN 'nk_dates' THEN SELECT count(*) INTO c FROM nk_dates(d, t);
         WHEN 'nk_events' THEN SELECT count(*) INTO c FROM nk_events(d, t);
