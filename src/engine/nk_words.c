@@ -24,7 +24,7 @@
 /* Prefixes that UD keeps joined to the word after their hyphen (e-mail, non-profit). */
 static const char *const hyphen_prefixes[] = {
 	"anti", "arch", "co", "counter", "cross", "e", "ex", "extra", "inter", "intra", "macro",
-	"micro", "mid", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "psycho", "re",
+	"micro", "mid", "mis", "multi", "neo", "non", "over", "post", "pre", "pro", "pseudo", "psycho", "re",
 	"semi", "socio", "sub", "super", "trans", "ultra", "un", "under", NULL
 };
 
@@ -42,13 +42,20 @@ static const fused_word fused_words[] = {
 	{"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"dont", 2}, {"doesnt", 4},
 	{"didnt", 3}, {"cant", 2}, {"wont", 2}, {"isnt", 2}, {"wasnt", 3}, {"arent", 3},
 	{"werent", 4}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4},
-	{"hasnt", 3}, {"hadnt", 3}, {"aint", 2}, {"im", 1}, {"ive", 1}, {NULL, 0}
+	{"hasnt", 3}, {"hadnt", 3}, {"aint", 2}, {"im", 1}, {"ive", 1}, {"thats", 4}, {"whats", 4},
+	{"theres", 5}, {"youre", 3}, {"theyre", 4}, {"itll", 2}, {"hes", 2}, {NULL, 0}
 };
 
 /* Emoticons UD keeps as one word. */
 static const char *const emoticons[] = {
 	":-)", ":-(", ":-D", ":-P", ":'(", ":)", ":(", ":D", ":P", ":p", ";-)", ";)", "=)", ":/",
 	"<3", "^_^", NULL
+};
+
+/* Units UD writes as a word of their own after a number (5pm is 5 pm, 35mm 35 mm). */
+static const char *const units[] = {
+	"am", "pm", "mm", "cm", "km", "kg", "lb", "lbs", "mb", "gb", "kb", "mph", "hr", "hrs", "min",
+	"mins", "sec", "ft", "k", "m", NULL
 };
 
 #define MAX_PARTS 8
@@ -145,13 +152,12 @@ is_alnum_byte(unsigned char c)
 
 /*
  * Whether text[s..e) is an address: a URL (scheme:// or www.), an e-mail
- * address (x@y.z) or a dotted name (report.doc, comp.sources.unix).
+ * address (x@y.z, x@HOST) or a dotted name (report.doc, comp.sources.unix).
  */
 static bool
 is_address(const char *text, size_t s, size_t e)
 {
 	bool		at = false;
-	bool		dot_after_at = false;
 	bool		dotted = false;
 	bool		other = false;
 
@@ -169,17 +175,11 @@ is_address(const char *text, size_t s, size_t e)
 			at = true;
 		else if (c == '.' && p > s && p + 1 < e && is_alnum_byte((unsigned char) text[p - 1]) &&
 				 is_alnum_byte((unsigned char) text[p + 1]))
-		{
 			dotted = true;
-			if (at)
-				dot_after_at = true;
-		}
 		else if (!is_alnum_byte(c) && c != '_' && c != '-' && c != '.')
 			other = true;
 	}
-	if (at)
-		return dot_after_at;
-	return dotted && !other;
+	return at || (dotted && !other);
 }
 
 /*
@@ -219,6 +219,76 @@ find_address(const nk_doc *doc, size_t i, size_t *from, size_t *to, size_t *next
 	return true;
 }
 
+/* Whether token i is a one-character apostrophe or single quote (not a backtick). */
+static bool
+is_apostrophe_token(const nk_doc *doc, size_t i)
+{
+	const nk_token *t;
+	size_t		q;
+	int32_t		cp;
+
+	if (i >= doc->tokens.count)
+		return false;
+	t = &doc->tokens.items[i];
+	if (t->kind != NK_TOKEN_PUNCT)
+		return false;
+	q = t->start;
+	cp = nk_utf8_next(doc->text, tok_end(t), &q);
+	return q == tok_end(t) && nk_cp_is_apostrophe(cp) && cp != '`';
+}
+
+/*
+ * Whether token i is punctuation that UD keeps in one word with a run of
+ * symbols starting with c: more of the same symbol (** >> $$$), or - and =
+ * mixed (----==).  "-$" and "<>" are two words.
+ */
+static bool
+is_symbol_run_token(const nk_doc *doc, size_t i, char c)
+{
+	const nk_token *t = &doc->tokens.items[i];
+
+	if (t->kind != NK_TOKEN_PUNCT || strchr("-=*+~_#^<>$", c) == NULL)
+		return false;
+	for (uint32_t k = 0; k < t->len; k++)
+	{
+		char		b = doc->text[t->start + k];
+
+		if (b != c && !((c == '-' || c == '=') && (b == '-' || b == '=')))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The end of the run of numbers joined by : / or - that starts at token i
+ * (5:30 11/28/2000).  UD splits a range at its hyphen (1969 - 1970, 3 - 4)
+ * but keeps a telephone number whole: hyphens join numbers only in a chain
+ * of three or more (713-555-0100, 2000-11-28) or before four digits
+ * (555-0100, extension 3-5213).
+ */
+static size_t
+number_end(const nk_doc *doc, size_t i)
+{
+	const nk_token *tok = doc->tokens.items;
+	size_t		j = i + 1;
+	size_t		groups = 1;
+	size_t		first_hyphen = 0;
+
+	while (joined(doc, j + 1) && joined(doc, j) && punct_in(doc, j, ":/-") && has_digit(&tok[j + 1]))
+	{
+		nk_interrupt_tick();
+		if (doc->text[tok[j].start] == '-' && first_hyphen == 0)
+			first_hyphen = j;
+		groups++;
+		j += 2;
+	}
+	if (first_hyphen != 0 && groups < 3 &&
+		!(groups == 2 && tok[i].len <= 3 && tok[j - 1].len == 4 && tok[i].kind == NK_TOKEN_NUMBER &&
+		  tok[j - 1].kind == NK_TOKEN_NUMBER))
+		return first_hyphen;
+	return j;
+}
+
 /* The end of the tokens joined to token i into one word by the rules other than addresses. */
 static size_t
 merge_end(const nk_doc *doc, size_t i)
@@ -228,24 +298,25 @@ merge_end(const nk_doc *doc, size_t i)
 	const nk_token *t = &tok[i];
 	size_t		j = i + 1;
 
-	if (has_digit(t))
+	if (t->kind != NK_TOKEN_PUNCT)
 	{
-		/* 5:30 11/28/2000 713-555-0100 */
-		while (joined(doc, j + 1) && joined(doc, j) && punct_in(doc, j, ":/-") &&
-			   has_digit(&tok[j + 1]))
-			j += 2;
-		return j;
-	}
-	if (t->kind == NK_TOKEN_WORD)
-	{
+		if (has_digit(t))
+			j = number_end(doc, i);
 		/* e-mail, non-profit */
-		if (joined(doc, i + 2) && joined(doc, i + 1) && punct_is(doc, i + 1, '-') &&
-			tok[i + 2].kind == NK_TOKEN_WORD && in_word_list(text, t, hyphen_prefixes))
-			return i + 3;
+		else if (joined(doc, i + 2) && joined(doc, i + 1) && punct_is(doc, i + 1, '-') &&
+				 tok[i + 2].kind == NK_TOKEN_WORD && in_word_list(text, t, hyphen_prefixes))
+			j = i + 3;
 		/* AT&T, R&D */
-		if (t->len <= 3 && joined(doc, i + 2) && joined(doc, i + 1) && punct_is(doc, i + 1, '&') &&
-			tok[i + 2].kind == NK_TOKEN_WORD && tok[i + 2].len <= 3)
-			return i + 3;
+		else if (t->len <= 3 && joined(doc, i + 2) && joined(doc, i + 1) && punct_is(doc, i + 1, '&') &&
+				 tok[i + 2].kind == NK_TOKEN_WORD && tok[i + 2].len <= 3)
+			j = i + 3;
+		/* names joined by underscores: Analysis_0712 */
+		while (joined(doc, j + 1) && joined(doc, j) && punct_is(doc, j, '_') &&
+			   tok[j + 1].kind != NK_TOKEN_PUNCT)
+		{
+			nk_interrupt_tick();
+			j += 2;
+		}
 		return j;
 	}
 	/* emoticons, checked on the text after the token */
@@ -269,10 +340,25 @@ merge_end(const nk_doc *doc, size_t i)
 			j++;
 		return j;
 	}
-	/* << >> ** == */
-	if (punct_in(doc, i, "*=+<>~_#^"))
-		while (joined(doc, j) && punct_is(doc, j, text[t->start]))
+	/* +44: a sign before a number */
+	if (punct_is(doc, i, '+') && !joined(doc, i) && joined(doc, i + 1) &&
+		tok[i + 1].kind == NK_TOKEN_NUMBER)
+		return i + 2;
+	/* '' as a double quote */
+	if (is_apostrophe_token(doc, i) && joined(doc, i + 1) && is_apostrophe_token(doc, i + 1))
+		return i + 2;
+	/* '68: a year's first digits left out */
+	if (is_apostrophe_token(doc, i) && !joined(doc, i) && joined(doc, i + 1) &&
+		tok[i + 1].kind == NK_TOKEN_NUMBER && tok[i + 1].len == 2 &&
+		(i + 2 == doc->tokens.count || !joined(doc, i + 2) || tok[i + 2].kind == NK_TOKEN_PUNCT))
+		return i + 2;
+	/* --== ** >> $$$ */
+	if (t->len > 0 && is_symbol_run_token(doc, i, text[t->start]))
+		while (joined(doc, j) && is_symbol_run_token(doc, j, text[t->start]))
+		{
+			nk_interrupt_tick();
 			j++;
+		}
 	return j;
 }
 
@@ -387,6 +473,7 @@ nk_words_build(nk_arena *arena, const nk_doc *doc)
 		const nk_token *t = &tok[i];
 		part		parts[MAX_PARTS];
 		int			np;
+		bool		separate = false;	/* the parts are tokens of their own, not a multiword token */
 		size_t		j;
 
 		nk_interrupt_tick();
@@ -405,7 +492,18 @@ nk_words_build(nk_arena *arena, const nk_doc *doc)
 			j = addr_to;
 		else
 			j = merge_end(doc, i);
-		if (j == i + 1 && t->kind == NK_TOKEN_WORD)
+		if (j == i + 1 && (t->flags & NK_TOKEN_ABBREV) && t->len > 1 &&
+			doc->text[tok_end(t) - 1] == '.' && (j == n || tok[j].sentence != t->sentence))
+		{
+			/* an abbreviation ending a sentence gives its period to the sentence: etc . */
+			parts[0].start = t->start;
+			parts[0].len = t->len - 1;
+			parts[1].start = tok_end(t) - 1;
+			parts[1].len = 1;
+			np = 2;
+			separate = true;
+		}
+		else if (j == i + 1 && t->kind == NK_TOKEN_WORD)
 			np = split_word(doc->text, t, parts);
 		else
 		{
@@ -413,8 +511,27 @@ nk_words_build(nk_arena *arena, const nk_doc *doc)
 			parts[0].len = tok_end(&tok[j - 1]) - t->start;
 			np = 1;
 		}
+		if (np == 1 && (tok[j - 1].flags & NK_TOKEN_HAS_DIGIT) && tok[j - 1].kind == NK_TOKEN_WORD)
+		{
+			/* a number and its unit: 5 pm, 7:30 PM, 35 mm */
+			const nk_token *u = &tok[j - 1];
+			uint32_t	p = u->start;
+
+			while (p < tok_end(u) && doc->text[p] >= '0' && doc->text[p] <= '9')
+				p++;
+			if (p > u->start && in_word_list(doc->text, &(nk_token) {.start = p, .len = tok_end(u) - p}, units))
+			{
+				parts[0].len = p - t->start;
+				parts[1].start = p;
+				parts[1].len = tok_end(u) - p;
+				np = 2;
+				separate = true;
+			}
+		}
+		if (separate)
+			;
 		/* a possessive: Bush + 's, parents + ' (a decade, 1960's, is one word) */
-		if (j < n && joined(doc, j) && (tok[j].flags & NK_TOKEN_POSSESSIVE))
+		else if (j < n && joined(doc, j) && (tok[j].flags & NK_TOKEN_POSSESSIVE))
 		{
 			if (j == i + 1 && t->kind == NK_TOKEN_NUMBER)
 				parts[0].len = tok_end(&tok[j]) - t->start;
@@ -428,26 +545,20 @@ nk_words_build(nk_arena *arena, const nk_doc *doc)
 		}
 		else if (j == i + 1 && t->kind == NK_TOKEN_WORD && np == 1 &&
 				 (doc->text[tok_end(t) - 1] == 's' || doc->text[tok_end(t) - 1] == 'S') &&
-				 j + 1 < n && joined(doc, j) && tok[j].kind == NK_TOKEN_PUNCT &&
+				 j + 1 < n && joined(doc, j) && is_apostrophe_token(doc, j) &&
 				 !joined(doc, j + 1) && tok[j + 1].sentence == t->sentence &&
 				 tok[j + 1].kind != NK_TOKEN_PUNCT)
 		{
-			size_t		q = tok[j].start;
-			int32_t		cp = nk_utf8_next(doc->text, tok_end(&tok[j]), &q);
-
-			if (nk_cp_is_apostrophe(cp) && cp != '`' && q == tok_end(&tok[j]))
-			{
-				parts[np].start = tok[j].start;
-				parts[np].len = tok[j].len;
-				np++;
-				j++;
-			}
+			parts[np].start = tok[j].start;
+			parts[np].len = tok[j].len;
+			np++;
+			j++;
 		}
 		for (int k = 0; k < np; k++)
 		{
 			uint16_t	flags = 0;
 
-			if (np > 1)
+			if (np > 1 && !separate)
 				flags |= NK_WORD_SPLIT | (k == 0 ? NK_WORD_SPLIT_FIRST : 0);
 			if (np == 1 && j > i + 1)
 				flags |= NK_WORD_MERGED;
