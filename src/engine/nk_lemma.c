@@ -179,7 +179,10 @@ needs_e(const char *w, size_t n)
 		case 'z':
 			return prev != 'z';
 		case 'l':
-			return strchr("bptdgkcfsz", prev) != NULL;
+			/* enabl-ed, hassl-ing; else as below: rul-ing, fil-ed */
+			if (strchr("bptdgkcfsz", prev) != NULL)
+				return true;
+			break;
 		case 't':
 			/* creat-ed, evaluat-ing, but treat, float, boat */
 			if (prev == 'a' && n >= 3 && w[n - 3] != 'e' && w[n - 3] != 'o' && w[n - 3] != 'a')
@@ -217,7 +220,9 @@ static size_t
 restore_stem(const char *w, size_t n, char *out)
 {
 	memcpy(out, w, n);
-	if (n >= 3 && w[n - 1] == w[n - 2] && strchr("bdgmnprt", w[n - 1]) != NULL && is_vowel(w[n - 3]))
+	/* stopped, nodded (not add-ed, err-ed) */
+	if (n >= 3 && w[n - 1] == w[n - 2] && strchr("bdgmnprt", w[n - 1]) != NULL && is_vowel(w[n - 3]) &&
+		(n >= 4 || !is_vowel(w[0])))
 		return n - 1;
 	/* cancelled, travelling (called, spelled: one syllable) */
 	if (n >= 5 && ends(w, n, "ell") && vowel_groups(w, n) >= 2)
@@ -230,20 +235,52 @@ restore_stem(const char *w, size_t n, char *out)
 	return n;
 }
 
-/* The singular of a plural or the base of a third-person verb w[0..n) into out; its length. */
+/*
+ * The singular of a plural (noun) or the base of a third-person verb
+ * w[0..n) into out (room for n + 2); its length.
+ */
 static size_t
-strip_s(const char *w, size_t n, char *out)
+strip_s(const char *w, size_t n, bool noun, char *out)
 {
 	memcpy(out, w, n);
+	if (noun && n >= 3 && ends(w, n, "men"))
+	{
+		/* gentlemen, countrymen */
+		out[n - 2] = 'a';
+		return n;
+	}
+	if (noun && ends(w, n, "children"))
+		return n - 3;
+	if (noun && w[0] >= '0' && w[0] <= '9')
+	{
+		/* the 1960s, the 70's */
+		size_t		m = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (w[i] != '\'')
+				out[m++] = w[i];
+		return m;
+	}
 	if (n < 3 || w[n - 1] != 's' || ends(w, n, "ss") || ends(w, n, "us") || ends(w, n, "is"))
 		return n;
+	if (noun && (ends(w, n, "lves") || ends(w, n, "ieves") || (ends(w, n, "ives") && n <= 6)))
+	{
+		/* wolves, thieves, lives */
+		out[n - 3] = 'f';
+		if (ends(w, n, "ives") && n <= 6)
+		{
+			out[n - 2] = 'e';
+			return n - 1;
+		}
+		return n - 2;
+	}
 	if (ends(w, n, "ies") && n > 4 && is_consonant(w[n - 4]))
 	{
 		out[n - 3] = 'y';
 		return n - 2;
 	}
 	if (ends(w, n, "sses") || ends(w, n, "xes") || ends(w, n, "ches") || ends(w, n, "shes") ||
-		ends(w, n, "zzes") || (ends(w, n, "oes") && n > 4))
+		ends(w, n, "zzes") || (ends(w, n, "oes") && (n > 5 || !noun)))
 		return n - 2;
 	return n - 1;
 }
@@ -273,6 +310,13 @@ strip_ending(const char *w, size_t n, const char *ending, char *out)
 	/* agreed, freer: the e of the stem */
 	if (w[s - 1] == 'e' && ending[0] == 'e')
 		return s;
+	/* lying, dying */
+	if (ending[0] == 'i' && s == 2 && w[1] == 'y')
+	{
+		out[1] = 'i';
+		out[2] = 'e';
+		return 3;
+	}
 	/* seeing, being: nothing to restore */
 	if (ending[0] == 'i' && (w[s - 1] == 'e' || w[s - 1] == 'y' || w[s - 1] == 'o'))
 		return s;
@@ -358,7 +402,7 @@ nk_lemma_rules(nk_arena *arena, const char *form, size_t form_len, const char *u
 		return w;
 	out = nk_arena_alloc_bytes(arena, n + 3);
 	if (strcmp(x, "NNS") == 0 || strcmp(x, "NNPS") == 0 || strcmp(x, "VBZ") == 0)
-		m = strip_s(w, n, out);
+		m = strip_s(w, n, strcmp(x, "VBZ") != 0, out);
 	else if (strcmp(x, "VBD") == 0 || strcmp(x, "VBN") == 0)
 		m = strip_ending(w, n, "ed", out);
 	else if (strcmp(x, "VBG") == 0)
