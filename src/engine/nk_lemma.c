@@ -309,7 +309,7 @@ strip_ending(const char *w, size_t n, const char *ending, char *out)
 	}
 	/* agreed, freer: the e of the stem */
 	if (w[s - 1] == 'e' && ending[0] == 'e')
-		return s;
+		return s + 1;
 	/* lying, dying */
 	if (ending[0] == 'i' && s == 2 && w[1] == 'y')
 	{

@@ -492,13 +492,13 @@ nk_words_build(nk_arena *arena, const nk_doc *doc)
 			j = addr_to;
 		else
 			j = merge_end(doc, i);
-		if (j == i + 1 && (t->flags & NK_TOKEN_ABBREV) && t->len > 1 &&
-			doc->text[tok_end(t) - 1] == '.' && (j == n || tok[j].sentence != t->sentence))
+		if ((tok[j - 1].flags & NK_TOKEN_ABBREV) && tok[j - 1].len > 1 &&
+			doc->text[tok_end(&tok[j - 1]) - 1] == '.' && (j == n || tok[j].sentence != t->sentence))
 		{
 			/* an abbreviation ending a sentence gives its period to the sentence: etc . */
 			parts[0].start = t->start;
-			parts[0].len = t->len - 1;
-			parts[1].start = tok_end(t) - 1;
+			parts[0].len = tok_end(&tok[j - 1]) - 1 - t->start;
+			parts[1].start = tok_end(&tok[j - 1]) - 1;
 			parts[1].len = 1;
 			np = 2;
 			separate = true;
