@@ -60,6 +60,9 @@ static const char *const units[] = {
 
 #define MAX_PARTS 8
 
+/* Bytes of the longest address taken as one word: longer runs are not addresses. */
+#define MAX_ADDRESS 2048
+
 typedef struct part
 {
 	uint32_t	start;
@@ -210,7 +213,7 @@ find_address(const nk_doc *doc, size_t i, size_t *from, size_t *to, size_t *next
 	b = k;
 	while (b > a && punct_in(doc, b - 1, ".,;:!?)>]}\"'"))
 		b--;
-	if (b - a < 3 || tok[a].kind == NK_TOKEN_PUNCT)
+	if (b - a < 3 || tok[a].kind == NK_TOKEN_PUNCT || tok_end(&tok[b - 1]) - tok[a].start > MAX_ADDRESS)
 		return false;
 	if (!is_address(doc->text, tok[a].start, tok_end(&tok[b - 1])))
 		return false;
