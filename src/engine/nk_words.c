@@ -9,7 +9,8 @@
  * tokenizer splits off as a punctuation token of its own but UD writes as
  * part of the word's token.  And UD keeps as one word what the tokenizer
  * splits at punctuation: e-mail addresses and URLs, file and domain names
- * (report.doc), numbers joined by : / or - (5:30 11/28/2000 713-555-0100),
+ * (report.doc), numbers joined by : / or - (5:30 11/28/2000 713-555-0100
+ * 01-Feb-02),
  * a prefix joined by a hyphen (e-mail, non-profit; other hyphenated words
  * are split, "long-term" is long - term, as the tokenizer does), short
  * names joined by & (AT&T), runs of ! and ? and emoticons.
@@ -44,6 +45,11 @@ static const fused_word fused_words[] = {
 	{"werent", 4}, {"couldnt", 5}, {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4},
 	{"hasnt", 3}, {"hadnt", 3}, {"aint", 2}, {"im", 1}, {"ive", 1}, {"thats", 4}, {"whats", 4},
 	{"theres", 5}, {"youre", 3}, {"theyre", 4}, {"itll", 2}, {"hes", 2}, {NULL, 0}
+};
+
+/* Months' short names, in dates UD keeps as one word (01-Feb-02). */
+static const char *const months[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL
 };
 
 /* Emoticons UD keeps as one word. */
@@ -303,7 +309,13 @@ merge_end(const nk_doc *doc, size_t i)
 
 	if (t->kind != NK_TOKEN_PUNCT)
 	{
-		if (has_digit(t))
+		/* 01-Feb-02: a date with the month's name */
+		if (t->kind == NK_TOKEN_NUMBER && t->len <= 2 && joined(doc, i + 4) && joined(doc, i + 3) &&
+			joined(doc, i + 2) && joined(doc, i + 1) && punct_is(doc, i + 1, '-') &&
+			punct_is(doc, i + 3, '-') && tok[i + 4].kind == NK_TOKEN_NUMBER &&
+			in_word_list(text, &tok[i + 2], months))
+			j = i + 5;
+		else if (has_digit(t))
 			j = number_end(doc, i);
 		/* e-mail, non-profit */
 		else if (joined(doc, i + 2) && joined(doc, i + 1) && punct_is(doc, i + 1, '-') &&

@@ -93,6 +93,7 @@ test_merges(void)
 				"The long - term co-operation plan was e-mailed .");
 	check_words("Call 555-0134 at 7:45 on 03/14/2021 for AT&T.",
 				"Call 555-0134 at 7:45 on 03/14/2021 for AT&T .");
+	check_words("Filed 07-Mar-19 by 5-7 staff.", "Filed 07-Mar-19 by 5 - 7 staff .");
 	check_words("It ran from 1998-2003 and cost 5pm fees!!!",
 				"It ran from 1998 - 2003 and cost 5 pm fees !!!");
 	check_words("Great :) see report_2020.doc soon.",
