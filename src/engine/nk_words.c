@@ -47,6 +47,19 @@ static const fused_word fused_words[] = {
 	{"theres", 5}, {"youre", 3}, {"theyre", 4}, {"itll", 2}, {"hes", 2}, {NULL, 0}
 };
 
+/*
+ * Words that follow "its" only when it is "it is" written without its
+ * apostrophe ("its a shame", "its not over"): never after the possessive
+ * (its own, its nuclear programme).  UD splits that "its" into it + s.
+ */
+static const char *const after_its_is[] = {
+	"a", "an", "the", "not", "been", "very", "really", "too", "just", "all", "my", "your", "his",
+	"her", "our", "their", "ok", "okay", "what", "about", "because", "like", "going", "gonna",
+	"always", "never", "still", "also", "pretty", "there", "here", "that", "this", "in", "on", "at",
+	"for", "to", "from", "with", "by", "as", "if", "when", "how", "no", "now", "simply",
+	"definitely", "nothing", "already", "actually", "probably", "obviously", "almost", NULL
+};
+
 /* Months' short names, in dates UD keeps as one word (01-Feb-02). */
 static const char *const months[] = {
 	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", NULL
@@ -102,7 +115,7 @@ text_is(const char *text, size_t start, size_t len, const char *w)
 static bool
 in_word_list(const char *text, const nk_token *t, const char *const *list)
 {
-	if (t->len > 8)
+	if (t->len > 12)
 		return false;
 	for (const char *const *w = list; *w; w++)
 		if (text_is(text, t->start, t->len, *w))
@@ -517,6 +530,15 @@ nk_words_build(nk_arena *arena, const nk_doc *doc)
 			parts[1].len = 1;
 			np = 2;
 			separate = true;
+		}
+		else if (j == i + 1 && t->kind == NK_TOKEN_WORD && text_is(doc->text, t->start, t->len, "its") &&
+				 j < n && tok[j].sentence == t->sentence && in_word_list(doc->text, &tok[j], after_its_is))
+		{
+			parts[0].start = t->start;
+			parts[0].len = 2;
+			parts[1].start = t->start + 2;
+			parts[1].len = 1;
+			np = 2;
 		}
 		else if (j == i + 1 && t->kind == NK_TOKEN_WORD)
 			np = split_word(doc->text, t, parts);

@@ -69,6 +69,9 @@ test_contractions(void)
 				"You [can not] stay , I [do nt] care , [we 're] [gon na] leave .");
 	/* curly apostrophes */
 	check_words("They didn\xe2\x80\x99t go.", "They [did n\xe2\x80\x99t] go .");
+	/* its as it is, and the possessive its */
+	check_words("Its not over, its a start for its people.",
+				"[It s] not over , [it s] a start for its people .");
 	/* names with an apostrophe stay whole; an all-capital IM is not I + M */
 	check_words("O'Neill sent an IM.", "O'Neill sent an IM .");
 }
