@@ -24,7 +24,8 @@ sentence gets the character span it covers in that text.
 Precision is over the system's items, recall over gold's; AlignedAcc is
 over the aligned words.  --diff N lists the N commonest token-split
 disagreements (gold tokens not found in the system output, with what the
-system had over the same characters).
+system had over the same characters), and of tokens found in both but
+split into other words.
 """
 import argparse
 import collections
@@ -259,7 +260,6 @@ def split_diffs(gold, system, top):
             sys_forms.append(starts[k][2])
             k += 1
         out[(form, " ".join(sys_forms))] += 1
-    # the system's multiword tokens where gold has none, and the reverse, show up as word diffs
     return out.most_common(top)
 
 
