@@ -5,7 +5,8 @@
  *	  nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page]
  *				  [--data DIR] [--list LIST] COMMAND [FILE]...
  *
- * COMMAND is article, sentences, entities, dates or events; FILE defaults
+ * COMMAND is article, sentences, entities, dates, events or parse (the
+ * words of each sentence in CoNLL-U, as the syntax stage reads them); FILE defaults
  * to standard input.  Rows are printed as TSV (a header line first) or,
  * with --json, one JSON object a line.  Positions are 1-based character
  * positions, as in SQL.  --page reads FILE as a raw page and runs the later
@@ -34,6 +35,7 @@
 #include "nk_events.h"
 #include "nk_sentence.h"
 #include "nk_text.h"
+#include "nk_words.h"
 #include "nkwatch_files.h"
 
 static bool json = false;
@@ -160,6 +162,62 @@ print_sentences(nk_arena *arena, const char *text, size_t len)
 		field("text", false);
 		put_string(text + s->start, s->len);
 		end_row();
+	}
+}
+
+/* Bytes of a CoNLL-U field or comment: tabs and line breaks as spaces. */
+static void
+put_conllu(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		putchar(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i]);
+}
+
+/*
+ * The words of each sentence in CoNLL-U (the syntax stage's input): a range
+ * line for each split token, a line for each word; the columns the tagger
+ * and parser fill are "_" for now.
+ */
+static void
+print_parse(nk_arena *arena, const char *text, size_t len)
+{
+	nk_doc	   *d = nk_doc_build(arena, text, len);
+	nk_words   *w = nk_words_build(arena, d);
+
+	if (row_file)
+		printf("# newdoc id = %s\n", row_file);
+	for (size_t s = 0; s < w->sentence_count; s++)
+	{
+		const nk_span *span = &d->sentences.items[s];
+
+		if (row_file)
+			printf("# sent_id = %s-%zu\n", row_file, s + 1);
+		else
+			printf("# sent_id = %zu\n", s + 1);
+		fputs("# text = ", stdout);
+		put_conllu(text + span->start, span->len);
+		putchar('\n');
+		for (size_t i = w->sentence_first[s]; i < w->sentence_first[s + 1]; i++)
+		{
+			const nk_word *word = &w->words.items[i];
+			size_t		id = i - w->sentence_first[s] + 1;
+			size_t		parts = nk_words_split_count(w, i);
+
+			if (parts > 1)
+			{
+				const nk_word *last = &w->words.items[i + parts - 1];
+
+				printf("%zu-%zu\t", id, id + parts - 1);
+				put_conllu(text + word->start, last->start + last->len - word->start);
+				printf("\t_\t_\t_\t_\t_\t_\t_\t%s\n",
+					   last->flags & NK_WORD_SPACE_AFTER ? "_" : "SpaceAfter=No");
+			}
+			printf("%zu\t", id);
+			put_conllu(word->form, word->form_len);
+			printf("\t_\t_\t_\t_\t_\t_\t_\t%s\n",
+				   (word->flags & (NK_WORD_SPACE_AFTER | NK_WORD_SPLIT)) ? "_" : "SpaceAfter=No");
+		}
+		putchar('\n');
 	}
 }
 
@@ -330,7 +388,7 @@ static int
 usage(void)
 {
 	fputs("usage: nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page] [--data DIR]\n"
-		  "                   [--list LIST] article|sentences|entities|dates|events [FILE]...\n", stderr);
+		  "                   [--list LIST] article|sentences|entities|dates|events|parse [FILE]...\n", stderr);
 	return 2;
 }
 
@@ -409,6 +467,8 @@ run_file(const run *r, const input *in)
 		}
 		if (strcmp(r->command, "sentences") == 0)
 			print_sentences(arena, doc, doc_len);
+		else if (strcmp(r->command, "parse") == 0)
+			print_parse(arena, doc, doc_len);
 		else if (strcmp(r->command, "entities") == 0)
 			print_entities(arena, doc, doc_len, r->g);
 		else if (strcmp(r->command, "dates") == 0)
@@ -508,7 +568,7 @@ main(int argc, char **argv)
 	if (r.command == NULL ||
 		(strcmp(r.command, "article") != 0 && strcmp(r.command, "sentences") != 0 &&
 		 strcmp(r.command, "entities") != 0 && strcmp(r.command, "dates") != 0 &&
-		 strcmp(r.command, "events") != 0))
+		 strcmp(r.command, "events") != 0 && strcmp(r.command, "parse") != 0))
 		return usage();
 	if (list != NULL)
 	{
