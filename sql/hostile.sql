@@ -186,6 +186,21 @@ FROM h0 h,
               FROM nk_claims(h.doc, '2024-03-01 12:00+00')) c
 ORDER BY h.id;
 
+-- words, lemmas, tags and trees: every sentence one tree
+WITH h0 AS MATERIALIZED (SELECT id, name, doc || '' AS doc FROM hostile)
+SELECT h.id, p.n AS words, p.ok AS words_ok
+FROM h0 h,
+     LATERAL (SELECT count(*) AS n,
+                     coalesce(bool_and((k > 200 OR substr(h.doc, pos, len) = text) AND length(text) = len
+                                       AND len > 0 AND pos + len - 1 <= length(h.doc)
+                                       AND sentence >= 1 AND token >= 1 AND head >= 0
+                                       AND lemma IS NOT NULL AND upos IS NOT NULL AND xpos IS NOT NULL
+                                       AND deprel IS NOT NULL), true)
+                     AND count(*) FILTER (WHERE head = 0) = count(DISTINCT sentence) AS ok
+              FROM nk_parse(h.doc) WITH ORDINALITY
+                   AS x(sentence, token, text, lemma, upos, xpos, head, deprel, pos, len, k)) p
+ORDER BY h.id;
+
 -- no function gives a sentence number beyond the document's sentences
 WITH h0 AS MATERIALIZED (SELECT id, name, doc || '' AS doc FROM hostile)
 SELECT h.id, f.fn, f.sentence
@@ -194,7 +209,8 @@ FROM h0 h,
      LATERAL (SELECT 'nk_entities' AS fn, sentence FROM nk_entities(h.doc)
               UNION ALL SELECT 'nk_dates', sentence FROM nk_dates(h.doc, '2024-03-01 12:00+00')
               UNION ALL SELECT 'nk_events', sentence FROM nk_events(h.doc, '2024-03-01 12:00+00')
-              UNION ALL SELECT 'nk_claims', sentence FROM nk_claims(h.doc, '2024-03-01 12:00+00')) f
+              UNION ALL SELECT 'nk_claims', sentence FROM nk_claims(h.doc, '2024-03-01 12:00+00')
+              UNION ALL SELECT 'nk_parse', sentence FROM nk_parse(h.doc)) f
 WHERE f.sentence > s.n
 ORDER BY 1, 2
 LIMIT 5;
@@ -224,6 +240,7 @@ SELECT nk_entity_keys(NULL) IS NULL AS null_keys,
        (SELECT count(*) FROM nk_events(NULL)) AS null_events,
        (SELECT count(*) FROM nk_events(NULL, now())) AS null_events_pub,
        (SELECT count(*) FROM nk_claims(NULL)) AS null_claims,
+       (SELECT count(*) FROM nk_parse(NULL)) AS null_parse,
        (nk_compare(NULL::text, NULL::text)).relation AS null_compare,
        (nk_article(NULL, now())).body IS NULL AS null_article_fetched,
        (nk_article(E'Headline of a story\n\nA body of some length that goes on.', NULL)).title IS NOT NULL AS null_fetched;
@@ -240,8 +257,12 @@ SELECT h.id, h.name, octet_length(h.doc) AS bytes,
        cardinality(nk_entity_keys(h.doc)) AS keys,
        (SELECT count(*) FROM nk_dates(h.doc, '2024-03-01 12:00+00')) AS dates,
        (SELECT count(*) FROM nk_events(h.doc, '2024-03-01 12:00+00')) AS events,
-       (SELECT count(*) FROM nk_claims(h.doc, '2024-03-01 12:00+00')) AS claims
+       (SELECT count(*) FROM nk_claims(h.doc, '2024-03-01 12:00+00')) AS claims,
+       (SELECT count(*) FROM nk_parse(h.doc)) AS words
 FROM huge h
 ORDER BY h.id;
+-- a 10 MB line of words without punctuation: one sentence, one tree
+SELECT count(*) AS words, count(*) FILTER (WHERE head = 0) AS roots, max(sentence) AS sentences
+FROM nk_parse(repeat('word ', 2000000));
 
 DROP TABLE hostile, huge;

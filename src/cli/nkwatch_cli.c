@@ -3,10 +3,11 @@
  *	  The language engine on the command line, for tests, fuzzing and benchmarks.
  *
  *	  nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page]
- *				  [--data DIR] [--list LIST] COMMAND [FILE]...
+ *				  [--data DIR] [--model FILE] [--list LIST] COMMAND [FILE]...
  *
  * COMMAND is article, sentences, entities, dates, events or parse (the
- * words of each sentence in CoNLL-U, as the syntax stage reads them); FILE defaults
+ * parse of each sentence in CoNLL-U, with the syntax model FILE: default
+ * $NKWATCH_MODEL, else build/nkwatch.model); FILE defaults
  * to standard input.  Rows are printed as TSV (a header line first) or,
  * with --json, one JSON object a line.  Positions are 1-based character
  * positions, as in SQL.  --page reads FILE as a raw page and runs the later
@@ -35,6 +36,7 @@
 #include "nk_events.h"
 #include "nk_sentence.h"
 #include "nk_text.h"
+#include "nk_syntax.h"
 #include "nk_words.h"
 #include "nkwatch_files.h"
 
@@ -174,21 +176,22 @@ put_conllu(const char *s, size_t len)
 }
 
 /*
- * The words of each sentence in CoNLL-U (the syntax stage's input): a range
- * line for each split token, a line for each word; the columns the tagger
- * and parser fill are "_" for now.
+ * The parse of each sentence in CoNLL-U: a range line for each split token,
+ * then a line for each word with its lemma, tags, head and relation.
  */
 static void
-print_parse(nk_arena *arena, const char *text, size_t len)
+print_parse(nk_arena *arena, const nk_syntax_model *model, const char *text, size_t len)
 {
 	nk_doc	   *d = nk_doc_build(arena, text, len);
-	nk_words   *w = nk_words_build(arena, d);
+	nk_syntax  *syntax = nk_syntax_parse(arena, d, model);
 
 	if (row_file)
 		printf("# newdoc id = %s\n", row_file);
-	for (size_t s = 0; s < w->sentence_count; s++)
+	for (size_t s = 0; s < syntax->sentence_count; s++)
 	{
 		const nk_span *span = &d->sentences.items[s];
+		size_t		first = syntax->sentence_first[s];
+		size_t		end = syntax->sentence_first[s + 1];
 
 		if (row_file)
 			printf("# sent_id = %s-%zu\n", row_file, s + 1);
@@ -197,28 +200,58 @@ print_parse(nk_arena *arena, const char *text, size_t len)
 		fputs("# text = ", stdout);
 		put_conllu(text + span->start, span->len);
 		putchar('\n');
-		for (size_t i = w->sentence_first[s]; i < w->sentence_first[s + 1]; i++)
+		for (size_t i = first; i < end; i++)
 		{
-			const nk_word *word = &w->words.items[i];
-			size_t		id = i - w->sentence_first[s] + 1;
-			size_t		parts = nk_words_split_count(w, i);
+			const nk_parsed_word *word = &syntax->words[i];
+			size_t		id = i - first + 1;
 
-			if (parts > 1)
+			if (word->flags & NK_WORD_SPLIT_FIRST)
 			{
-				const nk_word *last = &w->words.items[i + parts - 1];
+				size_t		parts = 1;
+				const nk_parsed_word *last;
 
+				while (i + parts < end && (syntax->words[i + parts].flags & NK_WORD_SPLIT) &&
+					   !(syntax->words[i + parts].flags & NK_WORD_SPLIT_FIRST))
+					parts++;
+				last = &syntax->words[i + parts - 1];
 				printf("%zu-%zu\t", id, id + parts - 1);
 				put_conllu(text + word->start, last->start + last->len - word->start);
 				printf("\t_\t_\t_\t_\t_\t_\t_\t%s\n",
 					   last->flags & NK_WORD_SPACE_AFTER ? "_" : "SpaceAfter=No");
 			}
 			printf("%zu\t", id);
-			put_conllu(word->form, word->form_len);
-			printf("\t_\t_\t_\t_\t_\t_\t_\t%s\n",
+			put_conllu(word->form, strlen(word->form));
+			putchar('\t');
+			put_conllu(word->lemma, strlen(word->lemma));
+			printf("\t%s\t%s\t_\t%d\t%s\t_\t%s\n", nk_syntax_upos(model, word->tag),
+				   nk_syntax_xpos(model, word->tag), word->head + 1,
+				   nk_syntax_relation(model, word->relation),
 				   (word->flags & (NK_WORD_SPACE_AFTER | NK_WORD_SPLIT)) ? "_" : "SpaceAfter=No");
 		}
 		putchar('\n');
 	}
+}
+
+/* The syntax model from the file at path, kept for the whole run; exits when unusable. */
+static nk_syntax_model *
+load_model(const char *path)
+{
+	size_t		size;
+	char	   *data = nkwatch_read_file(path, &size);
+	nk_syntax_model *model = malloc(sizeof(nk_syntax_model));
+	const char *error;
+
+	if (data == NULL || model == NULL)
+	{
+		fprintf(stderr, "nkwatch-cli: cannot read the syntax model %s (set --model or NKWATCH_MODEL; make builds it)\n", path);
+		exit(1);
+	}
+	if ((error = nk_syntax_model_open(nk_arena_create(), data, size, model)) != NULL)
+	{
+		fprintf(stderr, "nkwatch-cli: %s: %s\n", path, error);
+		exit(1);
+	}
+	return model;
 }
 
 /* Build the gazetteer from the data directory dir (nkwatch_load_data()). */
@@ -387,7 +420,7 @@ print_events(nk_arena *arena, const char *text, size_t len, const nk_gazetteer *
 static int
 usage(void)
 {
-	fputs("usage: nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page] [--data DIR]\n"
+	fputs("usage: nkwatch-cli [--json] [--fetched SECONDS] [--published SECONDS] [--page] [--data DIR] [--model FILE]\n"
 		  "                   [--list LIST] article|sentences|entities|dates|events|parse [FILE]...\n", stderr);
 	return 2;
 }
@@ -408,6 +441,7 @@ typedef struct run
 	const int64_t *published;
 	bool		page;
 	nk_gazetteer *g;
+	const nk_syntax_model *model;
 } run;
 
 /* Run the command on one file; false when it cannot be read. */
@@ -468,7 +502,7 @@ run_file(const run *r, const input *in)
 		if (strcmp(r->command, "sentences") == 0)
 			print_sentences(arena, doc, doc_len);
 		else if (strcmp(r->command, "parse") == 0)
-			print_parse(arena, doc, doc_len);
+			print_parse(arena, r->model, doc, doc_len);
 		else if (strcmp(r->command, "entities") == 0)
 			print_entities(arena, doc, doc_len, r->g);
 		else if (strcmp(r->command, "dates") == 0)
@@ -522,10 +556,11 @@ add_list(char *text, size_t len, input *inputs, size_t *n)
 int
 main(int argc, char **argv)
 {
-	run			r = {NULL, NULL, NULL, false, NULL};
+	run			r = {NULL, NULL, NULL, false, NULL, NULL};
 	int64_t		fetched;
 	int64_t		published;
 	const char *data = getenv("NKWATCH_DATA") ? getenv("NKWATCH_DATA") : "data";
+	const char *model = getenv("NKWATCH_MODEL") ? getenv("NKWATCH_MODEL") : "build/nkwatch.model";
 	const char *list = NULL;
 	char	   *list_text = NULL;
 	size_t		list_len = 0;
@@ -555,6 +590,8 @@ main(int argc, char **argv)
 			r.page = true;
 		else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
 			data = argv[++i];
+		else if (strcmp(argv[i], "--model") == 0 && i + 1 < argc)
+			model = argv[++i];
 		else if (strcmp(argv[i], "--list") == 0 && i + 1 < argc)
 			list = argv[++i];
 		else if (r.command == NULL)
@@ -595,6 +632,8 @@ main(int argc, char **argv)
 	}
 	if (strcmp(r.command, "entities") == 0 || strcmp(r.command, "events") == 0)
 		r.g = load_gazetteer(data);
+	if (strcmp(r.command, "parse") == 0)
+		r.model = load_model(model);
 	for (size_t k = 0; k < n && status == 0; k++)
 	{
 		if (n > 1 || list != NULL)

@@ -83,6 +83,7 @@ for my $d ('big', 'line')
 {
 	my $size = $d eq 'big' ? '20 MB' : 'a 10 MB line';
 	for my $call (
+		"SELECT count(*) FROM doc, nk_parse(body) WHERE name = '$d'",
 		"SELECT count(*) FROM doc, nk_entities(body) WHERE name = '$d'",
 		"SELECT cardinality(nk_entity_keys(body)) FROM doc WHERE name = '$d'",
 		"SELECT count(*) FROM doc, nk_dates(body, '2024-06-19 10:00+00') WHERE name = '$d'",
