@@ -50,8 +50,9 @@ typedef enum date_rank
 {
 	RANK_BYLINE = 0,			/* in a byline, under a "Published"/"Posted" label, by the headline */
 	RANK_DATELINE = 1,			/* the story's dateline */
-	RANK_UPDATED = 2,			/* under an "Updated"/"Modified" label */
-	RANK_DATE_BAR = 3			/* a site's date bar: before the headline or between bars */
+	RANK_PLAIN = 2,				/* alone on a line after the headline, without a label */
+	RANK_UPDATED = 3,			/* under an "Updated"/"Modified" label */
+	RANK_DATE_BAR = 4			/* a site's date bar: before the headline or between bars */
 } date_rank;
 
 typedef struct date_candidate
@@ -483,22 +484,84 @@ split_lines(page *p)
 	}
 }
 
+/* Whether the ASCII word s[0..n) names a month or a weekday ("Sept", "tuesday"). */
+static bool
+is_month_or_weekday(const char *s, size_t n)
+{
+	char		lower[16];
+
+	if (n < 3 || n >= sizeof(lower))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		lower[i] = (char) ((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	lower[n] = '\0';
+	return nk_month_from_word(lower, n) > 0 || nk_weekday_from_word(lower, n) >= 0;
+}
+
+/* Whether s[0..len) opens with a whole date (year and day) and then a dash. */
+static bool
+opens_with_date_and_dash(page *p, const char *s, size_t len)
+{
+	nk_datetime dt;
+	nk_span		where;
+	size_t		e;
+
+	if (!nk_find_datetime(p->arena, s, len < 80 ? len : 80, &dt, &where) ||
+		where.start != 0 || dt.year == 0)
+		return false;
+	e = where.len;
+	while (e < len && s[e] == ' ')
+		e++;
+	return (e < len && s[e] == '-') ||
+		(e + 3 <= len && (memcmp(s + e, "\xe2\x80\x93", 3) == 0 || memcmp(s + e, "\xe2\x80\x94", 3) == 0));
+}
+
 /*
  * Whether a line opens with a dateline: a place in capitals, then a comma or
- * "(agency)", then a dash or "/AGENCY/."  ("SEOUL, Oct. 19 (Yonhap) --",
- * "PYONGYANG, June 18. /TASS/.", "UNITED NATIONS (AP) —").
+ * "(agency)", then a dash, "/AGENCY/." or a colon after the agency
+ * ("SEOUL, Oct. 19 (Yonhap) --", "PYONGYANG, June 18. /TASS/.",
+ * "UNITED NATIONS (AP) \xe2\x80\x94", "BERLIN, May 2 (Reuters):"), perhaps after a
+ * syndicator's credit in brackets ("(FEEDCO- Some Agency) CAIRO, ..."); or
+ * with a date and a dash ("Friday, May 3, 2024 \xe2\x80\x93 The minister ...").
  */
 static bool
 opens_with_dateline(page *p, const line *l)
 {
 	const char *s = p->raw + l->start;
+	size_t		len = l->len;
 	nk_token_list toks = {0};
 	size_t		limit;
+	size_t		w;
 
+	/* a syndicator's credit in brackets before the dateline */
+	if (len > 4 && s[0] == '(')
+	{
+		size_t		close = 0;
+		int			depth = 0;
+
+		/* the closing bracket of the first, with brackets inside ("(X- Agency (XA))") */
+		for (size_t i = 0; i < len && i < 80 && close == 0; i++)
+			if (s[i] == '(')
+				depth++;
+			else if (s[i] == ')' && --depth == 0)
+				close = i;
+		if (close != 0)
+		{
+			size_t		skip = close + 1;
+
+			while (skip < len && s[skip] == ' ')
+				skip++;
+			s += skip;
+			len -= skip;
+		}
+	}
+	w = first_word(s, len);
+	if (len >= 8 && ((s[0] >= '0' && s[0] <= '9') || is_month_or_weekday(s, w)))
+		return opens_with_date_and_dash(p, s, len);
 	/* cheap test first: two capital letters */
-	if (l->len < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || !(s[1] >= 'A' && s[1] <= 'Z'))
+	if (len < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || !(s[1] >= 'A' && s[1] <= 'Z'))
 		return false;
-	nk_tokenize(p->arena, s, l->len < 200 ? l->len : 200, &toks);
+	nk_tokenize(p->arena, s, len < 200 ? len : 200, &toks);
 	if (toks.count < 3 || !(toks.items[0].flags & NK_TOKEN_ALL_CAPS))
 		return false;
 	limit = toks.count < 16 ? toks.count : 16;
@@ -507,7 +570,8 @@ opens_with_dateline(page *p, const line *l)
 		const nk_token *t = &toks.items[i];
 
 		if (nk_token_is(t, "--") || nk_token_is(t, "\xe2\x80\x94") || nk_token_is(t, "\xe2\x80\x93") ||
-			(nk_token_is(t, "/") && i + 1 < toks.count && (toks.items[i + 1].flags & NK_TOKEN_ALL_CAPS)))
+			(nk_token_is(t, "/") && i + 1 < toks.count && (toks.items[i + 1].flags & NK_TOKEN_ALL_CAPS)) ||
+			(nk_token_is(t, ")") && i + 1 < toks.count && nk_token_is(&toks.items[i + 1], ":")))
 			return true;
 	}
 	return false;
@@ -676,6 +740,18 @@ could_be_short_furniture(page *p, const line *l)
 	return is_navigation(p, l);
 }
 
+/* Whether the folded text f[0..n) is a date label alone: "updated", "published at". */
+static bool
+date_label_only(const char *f, size_t n)
+{
+	if (n > 3 && (memcmp(f + n - 3, " at", 3) == 0 || memcmp(f + n - 3, " on", 3) == 0))
+		n -= 3;
+	for (size_t i = 0; date_labels[i].label; i++)
+		if (strlen(date_labels[i].label) == n && memcmp(date_labels[i].label, f, n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether the line is page furniture. */
 static bool
 is_furniture(page *p, line *l, bool in_header)
@@ -724,6 +800,9 @@ is_furniture(page *p, line *l, bool in_header)
 			f = nk_arena_strndup(p->arena, f, n);
 	}
 	if (l->words <= 6 && in_list(furniture_lines, f))
+		return true;
+	/* a date label with no date after it: "Updated at:" */
+	if (l->words <= 3 && !l->digit && date_label_only(f, n))
 		return true;
 	if (might_be_furniture(f, n) && contains_any(furniture_phrases, f))
 		return true;
@@ -805,8 +884,9 @@ read_names(page *p, size_t from, size_t end)
 				break;
 			}
 		}
+		/* "By Jane Doe for The Daily", "By Jane Doe on May 3" */
 		if (nk_token_is(t, "published") || nk_token_is(t, "updated") || nk_token_is(t, "posted") ||
-			nk_token_is(t, "on"))
+			nk_token_is(t, "on") || nk_token_is(t, "for"))
 		{
 			stop = at;
 			break;
@@ -980,9 +1060,12 @@ find_byline(page *p, line *l, size_t *title_len)
 	return false;
 }
 
-/* The rank of a date printed at where in line l, from the label before it. */
+/*
+ * The rank of a date printed at where in line l, from the label before it;
+ * alone when the line holds nothing else (no byline, no headline).
+ */
 static date_rank
-rank_of(page *p, const line *l, const nk_span *where, bool before_title)
+rank_of(page *p, const line *l, const nk_span *where, bool before_title, bool alone)
 {
 	size_t		lead = where->start;
 	char	   *f = fold_span(p, l->start, lead);
@@ -1002,7 +1085,7 @@ rank_of(page *p, const line *l, const nk_span *where, bool before_title)
 		return RANK_DATELINE;
 	if (before_title || p->raw[l->start] == '|')
 		return RANK_DATE_BAR;
-	return RANK_BYLINE;
+	return alone ? RANK_PLAIN : RANK_BYLINE;
 }
 
 static void
@@ -1016,37 +1099,72 @@ add_date(page *p, size_t line_index, const nk_datetime *dt, const nk_span *where
 	c->line = line_index;
 }
 
+/* Whether the folded token t is a word that may stand around a printed date: a label, "at", "on". */
+static bool
+date_label_word(const nk_token *t)
+{
+	static const char *const words[] = {
+		"published", "posted", "created", "date", "first", "issued", "updated", "last", "modified",
+		"edited", "at", "on", "time", NULL
+	};
+
+	for (const char *const *w = words; *w; w++)
+		if (nk_token_is(t, *w))
+			return true;
+	return nk_weekday_of_token(t) >= 0;
+}
+
 /*
- * Whether line l is a date line: a date with at most a label, a time, an
- * agency or a weekday around it.  Record the date.
+ * Whether line l is a date line: one or more dates, each with at most a
+ * label, a time, an agency or a weekday around it ("Published: 05 Sep. 2025,
+ * 11:07 Updated: 05 Sep. 2025, 11:08").  Record its dates when record is set.
  */
 static bool
-take_date_line(page *p, size_t index, bool before_title)
+date_line(page *p, size_t index, bool before_title, bool record)
 {
 	line	   *l = &p->lines.items[index];
-	nk_datetime dt;
-	nk_span		where;
+	nk_datetime dts[4];
+	nk_span		spans[4];
+	size_t		found = 0;
+	size_t		from = 0;
 	nk_token_list toks = {0};
 	int			outside = 0;
 
-	if (l->words > SHORT_LINE + 4 || !l->digit ||
-		!nk_find_datetime(p->arena, p->raw + l->start, l->len, &dt, &where))
+	if (l->words > SHORT_LINE + 4 || !l->digit)
+		return false;
+	while (found < 4 && from < l->len &&
+		   nk_find_datetime(p->arena, p->raw + l->start + from, l->len - from, &dts[found], &spans[found]))
+	{
+		spans[found].start += from;
+		from = spans[found].start + spans[found].len;
+		found++;
+	}
+	if (found == 0)
 		return false;
 	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
 	for (size_t i = 0; i < toks.count; i++)
 	{
 		const nk_token *t = &toks.items[i];
+		bool		inside = false;
 
 		nk_interrupt_tick();
-		if (t->start >= where.start && t->start < where.start + where.len)
-			continue;
-		if (t->kind != NK_TOKEN_PUNCT)
+		for (size_t k = 0; k < found && !inside; k++)
+			inside = t->start >= spans[k].start && t->start < spans[k].start + spans[k].len;
+		if (!inside && t->kind != NK_TOKEN_PUNCT && !date_label_word(t))
 			outside++;
 	}
 	if (outside > 4)
 		return false;
-	where.start += l->start;
-	add_date(p, index, &dt, &where, rank_of(p, l, &(nk_span) {where.start - l->start, where.len}, before_title));
+	if (record)
+		for (size_t k = 0; k < found; k++)
+		{
+			date_rank	rank = rank_of(p, l, &spans[k], before_title, true);
+
+			/* a date stamped with its time is the page's record of publication, not a date bar */
+			if (rank == RANK_PLAIN && dts[k].hour >= 0)
+				rank = RANK_BYLINE;
+			add_date(p, index, &dts[k], &(nk_span) {l->start + spans[k].start, spans[k].len}, rank);
+		}
 	return true;
 }
 
@@ -1064,7 +1182,7 @@ take_date_in(page *p, size_t index, size_t from, bool before_title)
 	{
 		where.start += from;
 		add_date(p, index, &dt, &(nk_span) {l->start + where.start, where.len},
-				 rank_of(p, l, &where, before_title));
+				 rank_of(p, l, &where, before_title, false));
 	}
 }
 
@@ -1139,7 +1257,7 @@ section_label(page *p, size_t i)
 		char	   *f;
 
 		nk_interrupt_tick();
-		if (is_furniture(p, next, true))
+		if (is_furniture(p, next, true) || date_line(p, j, true, false))
 			continue;
 		f = line_fold(p, next);
 		return title_shaped(next) && next->words >= 5 && next->words <= 25 &&
@@ -1171,8 +1289,9 @@ classify(page *p)
 			nk_check_interrupts();
 		if (avatar && l->words <= 6 && !l->terminal)
 		{
-			/* the name under an "author avatar image" line */
-			p->author = copy_trimmed(p, l->start, l->len);
+			/* the name under an "author avatar image" line, with or without "By" */
+			if (!find_byline(p, l, &title_len))
+				p->author = copy_trimmed(p, l->start, l->len);
 			l->kind = LINE_BYLINE;
 			avatar = false;
 			continue;
@@ -1199,7 +1318,8 @@ classify(page *p)
 			/* the list of headlines under "Trending Now" or "Most Read" */
 			if (in_list(list_headings, f))
 				while (i + 1 < p->lines.count && !p->lines.items[i + 1].blank_before &&
-					   !p->lines.items[i + 1].terminal && p->lines.items[i + 1].words <= MAX_TITLE_WORDS / 2)
+					   !p->lines.items[i + 1].terminal && p->lines.items[i + 1].words <= MAX_TITLE_WORDS / 2 &&
+					   !date_line(p, i + 1, false, false))
 					p->lines.items[++i].kind = LINE_FURNITURE;
 			continue;
 		}
@@ -1209,7 +1329,7 @@ classify(page *p)
 			l->kind = LINE_FURNITURE;
 			continue;
 		}
-		if (!l->dateline && take_date_line(p, i, title_line < 0 && in_header))
+		if (!l->dateline && date_line(p, i, title_line < 0 && in_header, true))
 		{
 			l->kind = LINE_DATE;
 			continue;
@@ -1244,58 +1364,322 @@ classify(page *p)
 	}
 }
 
-/* Choose the publication time from the candidates. */
+/*
+ * The score of a date candidate as the publication time.  Where it was
+ * printed counts most (a byline or "Published" label, then the story's
+ * dateline, then an "Updated" label, then a site's date bar), each step
+ * outweighing everything else together; within a step a date that is
+ * complete (year, time, zone) and that other candidates agree with wins, and
+ * on a tie the earlier one.
+ */
+#define SCORE_STEP 20
+
+static int
+date_score(const page *p, const date_candidate *c)
+{
+	int			score = (RANK_DATE_BAR - (int) c->rank) * SCORE_STEP;
+	int			agree = 0;
+
+	if (c->dt.year != 0)
+		score += 8;
+	if (c->dt.hour >= 0)
+		score += 4;
+	if (c->dt.has_zone)
+		score += 2;
+	for (size_t i = 0; i < p->dates.count; i++)
+	{
+		const date_candidate *o = &p->dates.items[i];
+
+		if (o != c && o->dt.month == c->dt.month && o->dt.day == c->dt.day &&
+			(o->dt.year == 0 || c->dt.year == 0 || o->dt.year == c->dt.year))
+			agree++;
+	}
+	return score + (agree < 2 ? agree : 2) * 2;
+}
+
+/*
+ * The latest year that puts month/day on or before the reference day
+ * ry-rm-rd; 0 when there is none.
+ */
+static int
+year_on_or_before(int month, int day, int ry, int rm, int rd)
+{
+	int			year = ry;
+
+	if (month > rm || (month == rm && day > rd))
+		year--;
+	while (year >= NK_YEAR_MIN && !nk_valid_civil(year, month, day))
+		year--;
+	return year >= NK_YEAR_MIN ? year : 0;
+}
+
+/* The date of 8 digits d[0..8) as YYYYMMDD (ymd) or DDMMYYYY (!ymd), a year of 1990 to 2099. */
+static bool
+digits_date(const char *d, bool ymd, int *year, int *month, int *day)
+{
+	int			v[8];
+
+	for (int i = 0; i < 8; i++)
+		v[i] = d[i] - '0';
+	if (ymd)
+	{
+		*year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+		*month = v[4] * 10 + v[5];
+		*day = v[6] * 10 + v[7];
+	}
+	else
+	{
+		*day = v[0] * 10 + v[1];
+		*month = v[2] * 10 + v[3];
+		*year = v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7];
+	}
+	return *year >= 1990 && *year <= 2099 && nk_valid_civil(*year, *month, *day);
+}
+
+static bool
+is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * A year from an id printed on the page that carries the date: letters,
+ * then a run of at least 8 digits that opens with the date of month/day as
+ * DDMMYYYY or YYYYMMDD ("REF03052024000123", "XN20240503000812").
+ */
+static int
+year_from_ids(page *p, int month, int day)
+{
+	for (size_t i = 0; i < p->lines.count; i++)
+	{
+		const line *l = &p->lines.items[i];
+		const char *s = p->raw + l->start;
+
+		nk_interrupt_tick();
+		if (!l->digit || l->words > 4)
+			continue;
+		for (size_t k = 1; k + 8 <= l->len; k++)
+		{
+			size_t		run = 0;
+			int			y,
+						m,
+						d;
+
+			if (!is_ascii_digit(s[k]) || !is_ascii_letter(s[k - 1]))
+				continue;
+			while (k + run < l->len && is_ascii_digit(s[k + run]))
+				run++;
+			if (run >= 8 && ((digits_date(s + k, false, &y, &m, &d) && m == month && d == day) ||
+							 (digits_date(s + k, true, &y, &m, &d) && m == month && d == day)))
+				return y;
+			k += run;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A year for month/day from what the page says about time, when no full
+ * date of the head gives one: the page was published on or after the latest
+ * point it names in the past (a full date, a month and year, a year: "on
+ * October 26, 2023", "in September 2023", "in 2019"; not one after "by" or
+ * "until"), so take the first year that puts month/day there; and when the
+ * dateline's sentence names a weekday ("said Thursday"), the first such year
+ * in which the date or the day before it is that weekday.  A full date of
+ * the same month and day settles the year at once.
+ */
+static int
+year_from_text(page *p, const date_candidate *best, int month, int day)
+{
+	int32_t		latest = INT32_MIN;
+	bool		weekdays[7] = {false};
+	bool		any_weekday = false;
+	int			year;
+
+	for (size_t i = 0; i < p->lines.count; i++)
+	{
+		const line *l = &p->lines.items[i];
+		nk_token_list toks = {0};
+		const char *s = p->raw + l->start;
+
+		if (!l->digit)
+			continue;
+		nk_tokenize(p->arena, s, l->len, &toks);
+		for (size_t k = 0; k < toks.count; k++)
+		{
+			const nk_token *t = &toks.items[k];
+			nk_datetime dt;
+			nk_span		where;
+			size_t		next = k + 1;
+			int32_t		point;
+
+			nk_interrupt_tick();
+			if (t->kind != NK_TOKEN_NUMBER && nk_month_of_token(t) == 0 && nk_weekday_of_token(t) < 0)
+				continue;
+			if (k > 0 && (nk_token_is(&toks.items[k - 1], "by") || nk_token_is(&toks.items[k - 1], "until") ||
+						  nk_token_is(&toks.items[k - 1], "till") || nk_token_is(&toks.items[k - 1], "before")))
+				continue;
+			if (nk_parse_datetime(s, toks.items, toks.count, k, true, &dt, &next, &where) && dt.year != 0)
+			{
+				if (dt.day != 0 && dt.month == month && dt.day == day)
+					return dt.year;
+				point = nk_days_from_civil(dt.year, dt.month, dt.day ? dt.day : 1);
+			}
+			else if (t->kind == NK_TOKEN_NUMBER && t->len == 4 && is_ascii_digit(s[t->start]))
+			{
+				int			y = (s[t->start] - '0') * 1000 + (s[t->start + 1] - '0') * 100 +
+					(s[t->start + 2] - '0') * 10 + (s[t->start + 3] - '0');
+
+				if (y < 1900 || y > 2099)
+					continue;
+				point = nk_days_from_civil(y, 1, 1);
+				next = k + 1;
+			}
+			else
+				continue;
+			if (point > latest)
+				latest = point;
+			k = next - 1;
+		}
+	}
+	if (latest == INT32_MIN)
+		return 0;
+	/* the weekdays named in the dateline's first sentence */
+	if (best->rank == RANK_DATELINE)
+	{
+		const line *l = &p->lines.items[best->line];
+		nk_token_list toks = {0};
+
+		nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
+		for (size_t k = 0; k < toks.count; k++)
+		{
+			int			w = nk_weekday_of_token(&toks.items[k]);
+
+			if (toks.items[k].start >= best->where.start - l->start &&
+				toks.items[k].start < best->where.start - l->start + best->where.len)
+				continue;
+			if (nk_token_is(&toks.items[k], ".") && k + 1 < toks.count &&
+				(toks.items[k + 1].flags & NK_TOKEN_CAPITALIZED) && toks.items[k].start > best->where.start - l->start + best->where.len)
+				break;
+			if (w >= 0)
+			{
+				weekdays[w] = true;
+				any_weekday = true;
+			}
+		}
+	}
+	{
+		int			ly,
+					lm,
+					ld;
+
+		nk_civil_from_days(latest, &ly, &lm, &ld);
+		year = ly;
+		if (month < lm || (month == lm && day < ld))
+			year++;
+	}
+	while (year <= NK_YEAR_MAX && !nk_valid_civil(year, month, day))
+		year++;
+	if (year > NK_YEAR_MAX)
+		return 0;
+	/* the date that weekday first, else the day before it, within the seven years that hold every weekday */
+	for (int before = 0; before < 2 && any_weekday; before++)
+		for (int y = year; y <= year + 6 && y <= NK_YEAR_MAX; y++)
+			if (nk_valid_civil(y, month, day) &&
+				weekdays[(nk_weekday(nk_days_from_civil(y, month, day)) + 7 - before) % 7])
+				return y;
+	return year;
+}
+
+/* Choose the publication time from the candidates, by score. */
 static void
-choose_published(page *p, const int64_t *fetched, nk_article *out)
+choose_published(page *p, const int64_t *fetched, const nk_datetime *url_date, nk_article *out)
 {
 	const date_candidate *best = NULL;
 	const date_candidate *full = NULL;
+	int			best_score = 0;
+	int			full_score = 0;
 	int			year;
+	int			month;
+	int			day;
 	int32_t		days;
 	int64_t		seconds;
 
 	for (size_t i = 0; i < p->dates.count; i++)
 	{
 		const date_candidate *c = &p->dates.items[i];
+		int			score;
 
 		if (c->dt.day == 0)
 			continue;
-		if (best == NULL || c->rank < best->rank ||
-			(c->rank == best->rank && c->dt.year != 0 && best->dt.year == 0))
+		score = date_score(p, c);
+		if (best == NULL || score > best_score)
+		{
 			best = c;
-		if (c->dt.year != 0 && (full == NULL || c->rank < full->rank))
+			best_score = score;
+		}
+		if (c->dt.year != 0 && (full == NULL || score > full_score))
+		{
 			full = c;
+			full_score = score;
+		}
 	}
 	if (best == NULL)
+	{
+		/* no printed date: the date the page's address carries */
+		if (url_date != NULL && url_date->day != 0)
+		{
+			out->has_published = true;
+			out->published = (int64_t) nk_days_from_civil(url_date->year, url_date->month, url_date->day) * 86400;
+		}
 		return;
-	out->dateline = nk_arena_strndup(p->arena, p->raw + best->where.start, best->where.len);
+	}
+	month = best->dt.month;
+	day = best->dt.day;
 	year = best->dt.year;
+	/*
+	 * A date without a year takes it from, in this order: another full date
+	 * of the head (the latest year that puts it on or before that one), the
+	 * address's date (likewise, a day's grace for time zones), an id on the
+	 * page with the same day, the fetch time, what the text says of time.
+	 */
+	if (year == 0 && full != NULL)
+		year = year_on_or_before(month, day, full->dt.year, full->dt.month, full->dt.day);
+	if (year == 0 && url_date != NULL)
+	{
+		int32_t		ref = url_date->day != 0
+			? nk_days_from_civil(url_date->year, url_date->month, url_date->day) + 1
+			: nk_days_from_civil(url_date->year, url_date->month, nk_days_in_month(url_date->year, url_date->month));
+		int			ry,
+					rm,
+					rd;
+
+		nk_civil_from_days(ref, &ry, &rm, &rd);
+		year = year_on_or_before(month, day, ry, rm, rd);
+	}
 	if (year == 0)
+		year = year_from_ids(p, month, day);
+	if (year == 0 && fetched != NULL)
 	{
 		int			ry,
 					rm,
 					rd;
 
-		/* the latest year that puts the date on or before the reference day */
-		if (full != NULL)
-		{
-			ry = full->dt.year;
-			rm = full->dt.month;
-			rd = full->dt.day;
-		}
-		else if (fetched != NULL)
-			nk_civil_from_days((int32_t) (*fetched / 86400 - (*fetched % 86400 < 0)), &ry, &rm, &rd);
-		else
-			return;
-		year = ry;
-		if (best->dt.month > rm || (best->dt.month == rm && best->dt.day > rd))
-			year--;
-		while (year >= NK_YEAR_MIN && !nk_valid_civil(year, best->dt.month, best->dt.day))
-			year--;
-		if (year < NK_YEAR_MIN)
-			return;
+		nk_civil_from_days((int32_t) (*fetched / 86400 - (*fetched % 86400 < 0)), &ry, &rm, &rd);
+		year = year_on_or_before(month, day, ry, rm, rd);
 	}
-	days = nk_days_from_civil(year, best->dt.month, best->dt.day);
+	if (year == 0)
+		year = year_from_text(p, best, month, day);
+	out->dateline = nk_arena_strndup(p->arena, p->raw + best->where.start, best->where.len);
+	if (year == 0)
+		return;
+	days = nk_days_from_civil(year, month, day);
 	seconds = (int64_t) days * 86400;
 	if (best->dt.hour >= 0)
 		seconds += best->dt.hour * 3600 + best->dt.minute * 60 + best->dt.second;
@@ -1342,10 +1726,153 @@ build_body(page *p, nk_article *out)
 	out->body_len = o;
 }
 
+/* The number of digits of s[i..len), at most max + 1. */
+static size_t
+digit_run(const char *s, size_t len, size_t i, size_t max)
+{
+	size_t		n = 0;
+
+	while (i + n < len && n <= max && is_ascii_digit(s[i + n]))
+		n++;
+	return n;
+}
+
+static int
+digits_value(const char *s, size_t n)
+{
+	int			v = 0;
+
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/*
+ * A month at s[i..len) of a URL: one or two digits, or a month's name or
+ * abbreviation ("11", "nov", "November"); set *n to its length.
+ */
+static int
+url_month(const char *s, size_t len, size_t i, size_t *n)
+{
+	size_t		k = digit_run(s, len, i, 2);
+	char		lower[16];
+
+	if (k == 1 || k == 2)
+	{
+		int			m = digits_value(s + i, k);
+
+		*n = k;
+		return m >= 1 && m <= 12 ? m : 0;
+	}
+	k = first_word(s + i, len - i);
+	if (k < 3 || k >= sizeof(lower))
+		return 0;
+	for (size_t j = 0; j < k; j++)
+		lower[j] = (char) ((s[i + j] >= 'A' && s[i + j] <= 'Z') ? s[i + j] + 32 : s[i + j]);
+	lower[k] = '\0';
+	*n = k;
+	return nk_month_from_word(lower, k);
+}
+
+bool
+nk_url_date(const char *url, size_t len, nk_datetime *out)
+{
+	size_t		i = 0;
+	const char *scheme = NULL;
+	nk_datetime month_only;
+	bool		has_month_only = false;
+
+	memset(out, 0, sizeof(*out));
+	out->hour = -1;
+	month_only = *out;
+	/* leave out the scheme and the host: a date is in the path or the query */
+	for (size_t k = 0; k + 3 <= len && k < 16; k++)
+		if (memcmp(url + k, "://", 3) == 0)
+		{
+			scheme = url + k;
+			break;
+		}
+	if (scheme != NULL)
+	{
+		i = (size_t) (scheme - url) + 3;
+		while (i < len && url[i] != '/' && url[i] != '?' && url[i] != '#')
+			i++;
+	}
+	for (; i < len; i++)
+	{
+		size_t		run;
+
+		nk_interrupt_tick();
+		if (!is_ascii_digit(url[i]) || (i > 0 && is_ascii_digit(url[i - 1])))
+			continue;
+		run = digit_run(url, len, i, 40);
+		/* /2024/11/29/, /2024/Nov/29/, /2025-04-30/, -2024_11_29, /2024/11/ */
+		if (run == 4 && i + 5 < len && strchr("/-_.", url[i + 4]) != NULL)
+		{
+			int			y = digits_value(url + i, 4);
+			size_t		mn = 0;
+			int			m = url_month(url, len, i + 5, &mn);
+			char		sep = url[i + 4];
+
+			if (y >= 1990 && y <= 2099 && m > 0 && (i == 0 || !is_ascii_letter(url[i - 1])))
+			{
+				size_t		j = i + 5 + mn;
+
+				if (j + 1 < len && url[j] == sep && digit_run(url, len, j + 1, 2) >= 1 &&
+					digit_run(url, len, j + 1, 2) <= 2)
+				{
+					size_t		dn = digit_run(url, len, j + 1, 2);
+					int			d = digits_value(url + j + 1, dn);
+
+					if (nk_valid_civil(y, m, d) && (j + 1 + dn == len || !is_ascii_letter(url[j + 1 + dn]) ||
+													 sep == '/'))
+					{
+						out->year = y;
+						out->month = m;
+						out->day = d;
+						return true;
+					}
+				}
+				if (!has_month_only && (j == len || url[j] == '/'))
+				{
+					month_only.year = y;
+					month_only.month = m;
+					has_month_only = true;
+				}
+			}
+		}
+		/* /20241129/, -20241129-, and ids that open with one: AEN20241129000100315 */
+		else if (run == 8 || (run > 8 && i > 0 && is_ascii_letter(url[i - 1])))
+		{
+			int			y,
+						m,
+						d;
+
+			if (digits_date(url + i, true, &y, &m, &d))
+			{
+				out->year = y;
+				out->month = m;
+				out->day = d;
+				return true;
+			}
+		}
+		i += run - 1;
+	}
+	if (has_month_only)
+	{
+		*out = month_only;
+		return true;
+	}
+	return false;
+}
+
 void
-nk_parse_article(nk_arena *arena, const char *raw, size_t len, const int64_t *fetched, nk_article *out)
+nk_parse_article_at(nk_arena *arena, const char *raw, size_t len, const int64_t *fetched,
+					const char *url, size_t url_len, nk_article *out)
 {
 	page		p;
+	nk_datetime url_date;
+	bool		has_url_date = url != NULL && nk_url_date(url, url_len, &url_date);
 
 	memset(&p, 0, sizeof(p));
 	memset(out, 0, sizeof(*out));
@@ -1354,8 +1881,14 @@ nk_parse_article(nk_arena *arena, const char *raw, size_t len, const int64_t *fe
 	p.len = len;
 	split_lines(&p);
 	classify(&p);
-	choose_published(&p, fetched, out);
+	choose_published(&p, fetched, has_url_date ? &url_date : NULL, out);
 	build_body(&p, out);
 	out->title = p.title;
 	out->author = p.author;
+}
+
+void
+nk_parse_article(nk_arena *arena, const char *raw, size_t len, const int64_t *fetched, nk_article *out)
+{
+	nk_parse_article_at(arena, raw, len, fetched, NULL, 0, out);
 }
