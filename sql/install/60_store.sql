@@ -904,7 +904,7 @@ BEGIN
                nextval(pg_catalog.pg_get_serial_sequence('@extschema@.nk_articles', 'id')) AS id,
                e.entities, e.events, e.claims
           FROM todo p
-         CROSS JOIN LATERAL @extschema@.nk_article(p.raw) a
+         CROSS JOIN LATERAL @extschema@.nk_article(p.raw, NULL, p.url) a
          CROSS JOIN LATERAL (SELECT coalesce(p.published, a.published) AS pub, now() AS seen,
                                     (coalesce(p.published, a.published, now()) AT TIME ZONE 'UTC')::date AS day) k
          CROSS JOIN LATERAL @extschema@.nk_extract(a.body, k.pub) e
