@@ -76,6 +76,8 @@ typedef struct page
 	const char *author;
 } page;
 
+static bool date_line(page *p, size_t index, bool before_title, bool record);
+
 /* Lines that are page furniture when they are all there is on the line. */
 static const char *const furniture_lines[] = {
 	"ad", "advertisement", "breaking", "breaking news", "breakingnews", "comments", "email",
@@ -813,7 +815,8 @@ is_furniture(page *p, line *l, bool in_header)
 	/* "37 minutes ago", "2 hours ago" */
 	if (l->words <= 4 && n > 4 && strcmp(f + n - 4, " ago") == 0 && f[0] >= '0' && f[0] <= '9')
 		return true;
-	if (is_navigation(p, l))
+	/* a bar of labelled dates ("Updated 8 May 2024 | Posted 7 May 2024") is no navigation */
+	if (is_navigation(p, l) && !(l->digit && date_line(p, (size_t) (l - p->lines.items), false, false)))
 		return true;
 	/* a credit or end mark in brackets: "(Yonhap)", "[REUTERS/YONHAP]", "(END)" */
 	if (l->words <= 8 && (f[0] == '(' || f[0] == '[') && (f[n - 1] == ')' || f[n - 1] == ']'))
