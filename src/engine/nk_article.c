@@ -155,6 +155,18 @@ static const char *const agencies[] = {
 #define MAX_HEADER_LINES 60		/* the story has begun by this line, whatever it looks like */
 
 static bool
+is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
 in_list(const char *const *list, const char *s)
 {
 	for (; *list; list++)
@@ -894,7 +906,10 @@ read_names(page *p, size_t from, size_t end)
 			stop = at;
 			break;
 		}
-		if (i + 1 < toks.count && nk_token_is(&toks.items[i + 1], "@"))
+		/* an e-mail address ("jdoe@...") or a handle ("@jdoe") ends the names */
+		if (nk_token_is(t, "@") ||
+			(i + 1 < toks.count && nk_token_is(&toks.items[i + 1], "@") &&
+			 !(toks.items[i + 1].flags & NK_TOKEN_SPACE_BEFORE)))
 		{
 			stop = at;
 			break;
@@ -1025,11 +1040,26 @@ find_byline(page *p, line *l, size_t *title_len)
 				return true;
 			}
 		}
+	/* "May 3, 2024 | By Jane Doe", "Posted on May 3, 2024 by Jane Doe": a byline after a date */
+	if (l->digit)
+		for (size_t i = 2; i + 3 < l->len; i++)
+			if (s[i - 1] == ' ' && (s[i] == 'b' || s[i] == 'B') && s[i + 1] == 'y' && s[i + 2] == ' ' &&
+				(s[i - 2] == '|' || s[i - 2] == '/' || is_ascii_digit(s[i - 2])))
+			{
+				names = read_names(p, l->start + i + 3, end);
+				if (names)
+				{
+					p->author = names;
+					return true;
+				}
+			}
 	/* "Jane Doe | Reuters", "AFP | Created: 03-02-2024 08:15 IST" */
 	{
 		const char *bar = strstr(f, " | ");
 
-		if (bar && bar != f)
+		/* a first segment with a date is a date, not a name ("Updated: May 4, 2024 | ...") */
+		if (bar && bar != f && memchr(s, '|', l->len) != NULL &&
+			strpbrk(nk_arena_strndup(p->arena, f, (size_t) (bar - f)), "0123456789") == NULL)
 		{
 			size_t		first_len = (size_t) (bar - f);
 			char	   *first = nk_arena_strndup(p->arena, f, first_len);
@@ -1091,15 +1121,205 @@ rank_of(page *p, const line *l, const nk_span *where, bool before_title, bool al
 	return alone ? RANK_PLAIN : RANK_BYLINE;
 }
 
+/* Skip spaces in raw[*i..end). */
+static void
+skip_spaces(const char *raw, size_t *i, size_t end)
+{
+	while (*i < end && raw[*i] == ' ')
+		(*i)++;
+}
+
+/* Read up to max digits at raw[*i..end) into *v; return how many. */
+static int
+read_number(const char *raw, size_t *i, size_t end, int max, int *v)
+{
+	int			n = 0;
+
+	*v = 0;
+	while (*i < end && n < max && is_ascii_digit(raw[*i]))
+	{
+		*v = *v * 10 + (raw[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * A numeric UTC offset at raw[*i..end): "+9", "+09", "+0900", "+09:00",
+ * "-5:30", "+5.30"; minutes east of UTC.
+ */
+static bool
+read_utc_offset(const char *raw, size_t *i, size_t end, int *offset)
+{
+	size_t		q = *i;
+	int			sign,
+				h,
+				m = 0,
+				nd;
+
+	if (q >= end || (raw[q] != '+' && raw[q] != '-'))
+		return false;
+	sign = raw[q] == '-' ? -1 : 1;
+	q++;
+	nd = read_number(raw, &q, end, 4, &h);
+	if (nd == 0 || nd == 3)
+		return false;
+	if (nd == 4)
+	{
+		m = h % 100;
+		h /= 100;
+	}
+	else if (q + 1 < end && (raw[q] == ':' || raw[q] == '.') && is_ascii_digit(raw[q + 1]))
+	{
+		size_t		r = q + 1;
+
+		if (read_number(raw, &r, end, 2, &m) != 2)
+			return false;
+		q = r;
+	}
+	if ((q < end && is_ascii_digit(raw[q])) || h > 14 || m > 59)
+		return false;
+	*offset = sign * (h * 60 + m);
+	*i = q;
+	return true;
+}
+
+/*
+ * A zone written after a date-time at raw[i..end), in the forms the date
+ * grammar leaves: a bracketed offset "(UTC+0900)", "(GMT+09:00)", "(+09:00)",
+ * an offset after a space "UTC +9", a bracketed zone "(KST)" or place
+ * "(Seoul time)".  *offset gets minutes east of UTC.
+ */
+static bool
+zone_after(const char *raw, size_t i, size_t end, int *offset)
+{
+	bool		paren = false;
+	size_t		w;
+	int			off = 0;
+	bool		have = false;
+
+	skip_spaces(raw, &i, end);
+	if (i < end && raw[i] == '(')
+	{
+		paren = true;
+		i++;
+		skip_spaces(raw, &i, end);
+	}
+	w = first_word(raw + i, end - i);
+	if (w >= 2 && w < 16)
+	{
+		char		lower[16];
+
+		for (size_t k = 0; k < w; k++)
+			lower[k] = (char) ((raw[i + k] >= 'A' && raw[i + k] <= 'Z') ? raw[i + k] + 32 : raw[i + k]);
+		lower[w] = '\0';
+		if (nk_zone_from_word(lower, w, &off))
+			have = true;
+		else if (paren && nk_zone_of_place(lower, w, &off) && i + w + 5 <= end &&
+				 strncasecmp_ascii(raw + i + w, " time", 5))
+		{
+			have = true;
+			w += 5;
+		}
+		else
+			return false;
+		i += w;
+		skip_spaces(raw, &i, end);
+	}
+	if (read_utc_offset(raw, &i, end, offset))
+	{
+		skip_spaces(raw, &i, end);
+		return !paren || (i < end && raw[i] == ')');
+	}
+	if (!have || !paren)
+		return false;
+	*offset = off;
+	return i < end && raw[i] == ')';
+}
+
+/*
+ * A clock time printed after a date at raw[i..end), behind a separator the
+ * date grammar does not cross ("March 4, 2025 \xe2\x80\xa2 6:15 PM", "4 March 2025 at
+ * 6.15pm"): sets hour and minute; returns the end of the time, or 0.
+ */
+static size_t
+time_after(const char *raw, size_t i, size_t end, int *hour, int *minute)
+{
+	int			h,
+				m;
+
+	skip_spaces(raw, &i, end);
+	if (i + 3 <= end && memcmp(raw + i, "\xe2\x80\xa2", 3) == 0)
+		i += 3;
+	else if (i + 2 <= end && memcmp(raw + i, "\xc2\xb7", 2) == 0)
+		i += 2;
+	else if (i + 3 <= end && (raw[i] == 'a' || raw[i] == 'A') && (raw[i + 1] == 't' || raw[i + 1] == 'T') && raw[i + 2] == ' ')
+		i += 2;
+	else
+		return 0;
+	skip_spaces(raw, &i, end);
+	if (read_number(raw, &i, end, 2, &h) == 0 || i >= end || (raw[i] != ':' && raw[i] != '.'))
+		return 0;
+	i++;
+	if (read_number(raw, &i, end, 2, &m) != 2 || (i < end && is_ascii_digit(raw[i])) || h > 23 || m > 59)
+		return 0;
+	{
+		size_t		q = i;
+		bool		pm;
+
+		skip_spaces(raw, &q, end);
+		if (q + 1 < end && (raw[q] == 'a' || raw[q] == 'A' || raw[q] == 'p' || raw[q] == 'P') &&
+			(raw[q + 1] == 'm' || raw[q + 1] == 'M' || (raw[q + 1] == '.' && q + 2 < end && (raw[q + 2] == 'm' || raw[q + 2] == 'M'))))
+		{
+			if (h < 1 || h > 12)
+				return 0;
+			pm = raw[q] == 'p' || raw[q] == 'P';
+			h = h % 12 + (pm ? 12 : 0);
+			q += raw[q + 1] == '.' ? 3 : 2;
+			if (q < end && raw[q] == '.')
+				q++;
+			i = q;
+		}
+	}
+	if (i < end && is_ascii_letter(raw[i]))
+		return 0;
+	*hour = h;
+	*minute = m;
+	return i;
+}
+
 static void
 add_date(page *p, size_t line_index, const nk_datetime *dt, const nk_span *where, date_rank rank)
 {
 	date_candidate *c = nk_vec_push(p->arena, &p->dates);
+	const line *l = &p->lines.items[line_index];
+	size_t		end = l->start + l->len;
+	size_t		after = where->start + where->len;
+	int			off;
 
 	c->dt = *dt;
 	c->where = *where;
 	c->rank = rank;
 	c->line = line_index;
+	/* a time and a zone the date grammar left beside the date */
+	if (c->dt.hour < 0 && c->dt.day != 0)
+	{
+		size_t		t = time_after(p->raw, after, end, &c->dt.hour, &c->dt.minute);
+
+		if (t > 0)
+		{
+			c->dt.second = 0;
+			after = t;
+			c->where.len = t - c->where.start;
+		}
+	}
+	if (c->dt.hour >= 0 && (!c->dt.has_zone || c->dt.utc_offset == 0) &&
+		zone_after(p->raw, after, end, &off))
+	{
+		c->dt.has_zone = true;
+		c->dt.utc_offset = off;
+	}
 }
 
 /* Whether the folded token t is a word that may stand around a printed date: a label, "at", "on". */
@@ -1171,7 +1391,7 @@ date_line(page *p, size_t index, bool before_title, bool record)
 	return true;
 }
 
-/* Record the date of a line that holds a byline, a headline or a dateline too. */
+/* Record the dates of a line that holds a byline, a headline or a dateline too. */
 static void
 take_date_in(page *p, size_t index, size_t from, bool before_title)
 {
@@ -1179,13 +1399,17 @@ take_date_in(page *p, size_t index, size_t from, bool before_title)
 	nk_datetime dt;
 	nk_span		where;
 
-	if (from >= l->len || !l->digit)
+	if (!l->digit)
 		return;
-	if (nk_find_datetime(p->arena, p->raw + l->start + from, l->len - from, &dt, &where))
+	while (from < l->len && nk_find_datetime(p->arena, p->raw + l->start + from, l->len - from, &dt, &where))
 	{
 		where.start += from;
 		add_date(p, index, &dt, &(nk_span) {l->start + where.start, where.len},
 				 rank_of(p, l, &where, before_title, false));
+		from = where.start + where.len;
+		/* a dateline holds one date: the rest of its line is story */
+		if (l->dateline)
+			break;
 	}
 }
 
@@ -1437,18 +1661,6 @@ digits_date(const char *d, bool ymd, int *year, int *month, int *day)
 		*year = v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7];
 	}
 	return *year >= 1990 && *year <= 2099 && nk_valid_civil(*year, *month, *day);
-}
-
-static bool
-is_ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
-is_ascii_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /*

@@ -196,9 +196,43 @@ test_page_dates(void)
 	check_page("Fishing fleet returns after the storm\nauthor avatar image\nBy Nadia Perel\nJune 2, 2024 4:05 am\n\n"
 			   "The fleet returned to port on Saturday, the harbour master said.", NULL, at(2024, 6, 2, 4, 5),
 			   "Fishing fleet returns after the storm", "Nadia Perel");
+	check_page("Fishing fleet returns after the storm\n\nBy Nadia Perel @nperel June 2, 2024\n\n"
+			   "The fleet returned to port on Saturday, the harbour master said.", NULL, at(2024, 6, 2, 0, 0),
+			   "Fishing fleet returns after the storm", "Nadia Perel");
+	check_page("Fishing fleet returns after the storm\n\nPosted on June 2, 2024 by Nadia Perel\n\n"
+			   "The fleet returned to port on Saturday, the harbour master said.", NULL, at(2024, 6, 2, 0, 0),
+			   "Fishing fleet returns after the storm", "Nadia Perel");
+	check_page("Fishing fleet returns after the storm\n\nLast Updated: June 3, 2024 | Published: June 2, 2024\n\n"
+			   "The fleet returned to port on Saturday, the harbour master said.", NULL, at(2024, 6, 2, 0, 0),
+			   "Fishing fleet returns after the storm", NULL);
 	check_page("Fishing fleet returns after the storm\n\nBy Nadia Perel for Coast Radio\n\n"
 			   "The fleet returned to port on Saturday, the harbour master said.", NULL, -1,
 			   "Fishing fleet returns after the storm", "Nadia Perel");
+}
+
+/* Clock times and zones the date grammar leaves beside a date. */
+static void
+test_page_times(void)
+{
+	const char *const forms[] = {
+		"June 2, 2024 \xe2\x80\xa2 6:40 PM", "2 June 2024 at 6.40pm", "June 2, 2024 18:40 UTC",
+		"Jun 2, 2024, 19:40 (GMT+01:00)", "June 2, 2024 13:40 UTC -5", "June 2, 2024 21:40 (UTC+0300)",
+		"2 June 2024 21:40 (Moscow time)", "June 2, 2024 at 3.40 a.m. (KST)",
+	};
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+	{
+		char		page[256];
+
+		snprintf(page, sizeof(page), "Fishing fleet returns after the storm\n\n%s\n\n"
+				 "The fleet returned to port on Saturday, the harbour master said.", forms[i]);
+		check_page(page, NULL, i == 7 ? at(2024, 6, 1, 18, 40) : at(2024, 6, 2, 18, 40),
+				   "Fishing fleet returns after the storm", NULL);
+	}
+	/* no time: a bracketed credit is no zone, a number after a word is no time */
+	check_page("Fishing fleet returns after the storm\n\nJune 2, 2024 (Coast Radio)\n\n"
+			   "The fleet returned to port on Saturday, the harbour master said.", NULL, at(2024, 6, 2, 0, 0),
+			   "Fishing fleet returns after the storm", NULL);
 }
 
 /* The dates page addresses carry. */
@@ -342,6 +376,7 @@ main(void)
 	test_sentences();
 	test_year_from_fetched();
 	test_page_dates();
+	test_page_times();
 	test_url_date();
 	test_fixtures();
 	return unit_report();
