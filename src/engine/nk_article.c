@@ -40,6 +40,7 @@ typedef struct line
 	bool		story;			/* long enough and punctuated like running text */
 	bool		dateline;		/* starts with a news dateline: "SEOUL, Oct. 19 (Yonhap) --" */
 	bool		digit;			/* has a digit: can hold a date */
+	bool		not_date_line;	/* date_line() found it is none */
 	char	   *fold;			/* nk_fold() of the line, made when first needed */
 } line;
 
@@ -164,6 +165,15 @@ static bool
 is_ascii_letter(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (is_ascii_digit(s[i]))
+			return true;
+	return false;
 }
 
 static bool
@@ -304,14 +314,14 @@ might_be_furniture(const char *s, size_t len)
 		unsigned	letter;
 
 		nk_interrupt_tick();
-		while (i < len && !((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		while (i < len && !is_ascii_letter(s[i]))
 		{
 			if ((unsigned char) s[i] >= 0x80)
 				first = false;
 			i++;
 		}
 		start = i;
-		while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		while (i < len && is_ascii_letter(s[i]))
 			i++;
 		if (i == start)
 			break;
@@ -512,14 +522,21 @@ is_month_or_weekday(const char *s, size_t n)
 	return nk_month_from_word(lower, n) > 0 || nk_weekday_from_word(lower, n) >= 0;
 }
 
-/* Whether s[0..len) opens with a whole date (year and day) and then a dash. */
+/*
+ * Whether line l opens with a whole date (year and day) and then a dash, as a
+ * dateline does: "Friday, May 3, 2024 \xe2\x80\x93 The minister ...".
+ */
 static bool
-opens_with_date_and_dash(page *p, const char *s, size_t len)
+opens_with_date_and_dash(page *p, const line *l)
 {
+	const char *s = p->raw + l->start;
+	size_t		len = l->len;
 	nk_datetime dt;
 	nk_span		where;
 	size_t		e;
 
+	if (len < 8 || !(is_ascii_digit(s[0]) || is_month_or_weekday(s, first_word(s, len))))
+		return false;
 	if (!nk_find_datetime(p->arena, s, len < 80 ? len : 80, &dt, &where) ||
 		where.start != 0 || dt.year == 0)
 		return false;
@@ -535,8 +552,7 @@ opens_with_date_and_dash(page *p, const char *s, size_t len)
  * "(agency)", then a dash, "/AGENCY/." or a colon after the agency
  * ("SEOUL, Oct. 19 (Yonhap) --", "PYONGYANG, June 18. /TASS/.",
  * "UNITED NATIONS (AP) \xe2\x80\x94", "BERLIN, May 2 (Reuters):"), perhaps after a
- * syndicator's credit in brackets ("(FEEDCO- Some Agency) CAIRO, ..."); or
- * with a date and a dash ("Friday, May 3, 2024 \xe2\x80\x93 The minister ...").
+ * syndicator's credit in brackets ("(FEEDCO- Some Agency) CAIRO, ...").
  */
 static bool
 opens_with_dateline(page *p, const line *l)
@@ -545,7 +561,6 @@ opens_with_dateline(page *p, const line *l)
 	size_t		len = l->len;
 	nk_token_list toks = {0};
 	size_t		limit;
-	size_t		w;
 
 	/* a syndicator's credit in brackets before the dateline */
 	if (len > 4 && s[0] == '(')
@@ -569,9 +584,6 @@ opens_with_dateline(page *p, const line *l)
 			len -= skip;
 		}
 	}
-	w = first_word(s, len);
-	if (len >= 8 && ((s[0] >= '0' && s[0] <= '9') || is_month_or_weekday(s, w)))
-		return opens_with_date_and_dash(p, s, len);
 	/* cheap test first: two capital letters */
 	if (len < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || !(s[1] >= 'A' && s[1] <= 'Z'))
 		return false;
@@ -956,15 +968,6 @@ read_names(page *p, size_t from, size_t end)
 	}
 }
 
-/* Case-insensitive: whether f (folded) starts with the word w followed by a space. */
-static size_t
-opening_word(const char *f, const char *w)
-{
-	size_t		n = strlen(w);
-
-	return strncmp(f, w, n) == 0 && f[n] == ' ' ? n + 1 : 0;
-}
-
 /* Whether a line after the header opens as a byline can: "By", "Written by", "Author:", ... */
 static bool
 opens_byline(page *p, const line *l)
@@ -995,19 +998,18 @@ find_byline(page *p, line *l, size_t *title_len)
 	};
 	const char *s = p->raw + l->start;
 	size_t		end = l->start + l->len;
-	const char *f = line_fold(p, l);
+	const char *f;
 	const char *names;
 
 	*title_len = 0;
 	/* "Written by Jane Doe", "By JANE DOE, Associated Press", "Author: Jane Doe" */
 	for (const char *const *o = openings; *o; o++)
 	{
-		size_t		n = opening_word(f, *o);
+		size_t		n = strlen(*o);
 
-		if (n > 0 && f[0] == s[0] + ('a' - 'A') * (s[0] >= 'A' && s[0] <= 'Z'))
+		if (l->len > n + 1 && s[n] == ' ' && strncasecmp_ascii(s, *o, n))
 		{
-			/* the folded and raw forms agree byte for byte on an ASCII opening */
-			names = read_names(p, l->start + n, end);
+			names = read_names(p, l->start + n + 1, end);
 			if (names)
 			{
 				p->author = names;
@@ -1054,11 +1056,15 @@ find_byline(page *p, line *l, size_t *title_len)
 				}
 			}
 	/* "Jane Doe | Reuters", "AFP | Created: 03-02-2024 08:15 IST" */
+	if (memchr(s, '|', l->len) != NULL)
 	{
-		const char *bar = strstr(f, " | ");
+		const char *bar;
+
+		f = line_fold(p, l);
+		bar = strstr(f, " | ");
 
 		/* a first segment with a date is a date, not a name ("Updated: May 4, 2024 | ...") */
-		if (bar && bar != f && memchr(s, '|', l->len) != NULL &&
+		if (bar && bar != f &&
 			strpbrk(nk_arena_strndup(p->arena, f, (size_t) (bar - f)), "0123456789") == NULL)
 		{
 			size_t		first_len = (size_t) (bar - f);
@@ -1353,7 +1359,7 @@ date_line(page *p, size_t index, bool before_title, bool record)
 	nk_token_list toks = {0};
 	int			outside = 0;
 
-	if (l->words > SHORT_LINE + 4 || !l->digit)
+	if (l->words > SHORT_LINE + 4 || !l->digit || l->not_date_line)
 		return false;
 	while (found < 4 && from < l->len &&
 		   nk_find_datetime(p->arena, p->raw + l->start + from, l->len - from, &dts[found], &spans[found]))
@@ -1361,9 +1367,15 @@ date_line(page *p, size_t index, bool before_title, bool record)
 		spans[found].start += from;
 		from = spans[found].start + spans[found].len;
 		found++;
+		/* another date needs a digit in the rest of the line */
+		if (!has_digit(p->raw + l->start + from, l->len - from))
+			break;
 	}
 	if (found == 0)
+	{
+		l->not_date_line = true;
 		return false;
+	}
 	nk_tokenize(p->arena, p->raw + l->start, l->len, &toks);
 	for (size_t i = 0; i < toks.count; i++)
 	{
@@ -1377,7 +1389,10 @@ date_line(page *p, size_t index, bool before_title, bool record)
 			outside++;
 	}
 	if (outside > 4)
+	{
+		l->not_date_line = true;
 		return false;
+	}
 	if (record)
 		for (size_t k = 0; k < found; k++)
 		{
@@ -1409,6 +1424,8 @@ take_date_in(page *p, size_t index, size_t from, bool before_title)
 		from = where.start + where.len;
 		/* a dateline holds one date: the rest of its line is story */
 		if (l->dateline)
+			break;
+		if (!has_digit(p->raw + l->start + from, l->len - from))
 			break;
 	}
 }
@@ -1542,11 +1559,11 @@ classify(page *p)
 
 			avatar = strstr(f, "avatar") != NULL;
 			l->kind = LINE_FURNITURE;
-			/* the list of headlines under "Trending Now" or "Most Read" */
+			/* the list of headlines under "Trending Now" or "Most Read", up to a date line */
 			if (in_list(list_headings, f))
 				while (i + 1 < p->lines.count && !p->lines.items[i + 1].blank_before &&
 					   !p->lines.items[i + 1].terminal && p->lines.items[i + 1].words <= MAX_TITLE_WORDS / 2 &&
-					   !date_line(p, i + 1, false, false))
+					   !(p->lines.items[i + 1].words <= 8 && date_line(p, i + 1, false, false)))
 					p->lines.items[++i].kind = LINE_FURNITURE;
 			continue;
 		}
@@ -1584,6 +1601,8 @@ classify(page *p)
 			continue;
 		}
 		l->kind = LINE_BODY;
+		if (in_header && !l->dateline && opens_with_date_and_dash(p, l))
+			l->dateline = true;
 		if (l->dateline && in_header)
 			take_date_in(p, i, 0, false);
 		if (l->story || l->dateline || i >= MAX_HEADER_LINES)
@@ -1699,6 +1718,18 @@ year_from_ids(page *p, int month, int day)
 	return 0;
 }
 
+/* Whether s[0..len) has a run of exactly four digits that opens with 1 or 2: a year can be printed there. */
+static bool
+has_year_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 4 <= len; i++)
+		if ((s[i] == '1' || s[i] == '2') && (i == 0 || !is_ascii_digit(s[i - 1])) &&
+			is_ascii_digit(s[i + 1]) && is_ascii_digit(s[i + 2]) && is_ascii_digit(s[i + 3]) &&
+			(i + 4 == len || !is_ascii_digit(s[i + 4])))
+			return true;
+	return false;
+}
+
 /*
  * A year for month/day from what the page says about time, when no full
  * date of the head gives one: the page was published on or after the latest
@@ -1723,7 +1754,7 @@ year_from_text(page *p, const date_candidate *best, int month, int day)
 		nk_token_list toks = {0};
 		const char *s = p->raw + l->start;
 
-		if (!l->digit)
+		if (!l->digit || !has_year_digits(s, l->len))
 			continue;
 		nk_tokenize(p->arena, s, l->len, &toks);
 		for (size_t k = 0; k < toks.count; k++)
