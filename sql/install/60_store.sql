@@ -55,7 +55,7 @@ COMMENT ON COLUMN nk_articles.content_hash IS 'sha256() of the raw text''s UTF-8
 COMMENT ON COLUMN nk_articles.raw IS 'The page as ingested.';
 COMMENT ON COLUMN nk_articles.title IS 'Headline found by nk_article().';
 COMMENT ON COLUMN nk_articles.author IS 'Byline found by nk_article().';
-COMMENT ON COLUMN nk_articles.published IS 'Publication time: as given to nk_ingest, else what nk_article() found; NULL if neither.';
+COMMENT ON COLUMN nk_articles.published IS 'Publication time: as given to nk_ingest, else what nk_article() found in the page and its url; NULL if neither.';
 COMMENT ON COLUMN nk_articles.dateline IS 'The printed date nk_article() took the publication time from.';
 COMMENT ON COLUMN nk_articles.body IS 'The story text without page furniture (nk_article()); positions of mentions and events count in it.';
 COMMENT ON COLUMN nk_articles.ingested_at IS 'When the article was stored.';

@@ -7,10 +7,13 @@
  * credits, share widgets, comment forms, prompts), a byline, a date line, or
  * story.  The headline is the first line before the story proper that has
  * the shape of one.  Publication dates are read with the engine's one date
- * grammar (nk_calendar), ranked by where they were printed: a byline or
- * "Published" date beats an "Updated" one, which beats a site's date bar.
- * Only lines recognised with certainty are dropped: anything else stays in
- * the body, so that no sentence of the story is lost.
+ * grammar (nk_calendar); every date of the head, bylines, datelines and date
+ * lines is a candidate, and the publication time is the candidate with the
+ * best score (date_score: where it was printed, then completeness and
+ * agreement with the others).  A date without a year takes it from the
+ * page, the address or the fetch time (choose_published).  Only lines
+ * recognised with certainty are dropped: anything else stays in the body, so
+ * that no sentence of the story is lost.
  */
 #include "nk_article.h"
 
