@@ -93,12 +93,13 @@ static const char *const furniture_lines[] = {
 	"related news", "related stories", "search", "see also", "share", "share this",
 	"share this article", "sign in", "skip to content", "skip to contents", "skip to main content",
 	"sponsored", "subscribe", "tags", "top stories", "topics", "trending", "trending now", "tweet", "video",
+	"editors' picks", "editor's picks", "happening now",
 	"watch", "world", "world news", NULL
 };
 
 /* Line openings that mark furniture however long the line. */
 static const char *const furniture_labels[] = {
-	"additional reporting", "compiled by", "editing by", "image:", "image :", "live:",
+	"additional reporting", "compiled by", "credit:", "editing by", "image:", "image :", "live:",
 	"our standards:", "reporting by", "writing by", "photo:", "photo :", "photos:", "picture:", "read more:",
 	"related:", "video:", "watch:", NULL
 };
@@ -108,14 +109,14 @@ static const char *const furniture_openings[] = {
 	"advertisement", "all rights reserved", "also read", "click here", "copyright", "donate",
 	"download our", "filed under", "follow us", "get the latest", "join our",
 	"listen to this article", "more:", "read also", "read more", "reading time", "see also",
-	"share on", "sign up", "skip to ", "subscribe", "support ", "tags:", "topics:", "(c) ",
+	"share on", "share with", "sign up", "skip to ", "subscribe", "support ", "tags:", "topics:", "(c) ",
 	"\xc2\xa9",
 	NULL
 };
 
 /* Phrases that mark a line as furniture wherever they stand and however long the line. */
 static const char *const furniture_phrases[] = {
-	"(ap photo", "(getty images)", "(photo", "/ reuters)", "/afp", "afp via getty",
+	"(ap photo", "(getty images)", "(photo", "/ reuters)", "/via reuters", "/afp", "afp via getty",
 	"all rights reserved", "ap photo/", "email address will not be published", "getty images",
 	"(l)", "(r)", ", left, ", ", right, ", "already a subscriber", "available to subscribers", "cancel anytime", "cookie settings",
 	"contributed to this report", "enter your email", "in the video below", "in this image",
@@ -128,7 +129,8 @@ static const char *const furniture_phrases[] = {
 
 /* Furniture headings with a list of links under them. */
 static const char *const list_headings[] = {
-	"latest", "latest news", "more from", "most popular", "most read", "most viewed", "read more",
+	"editors' picks", "editor's picks", "latest", "latest news", "more from", "most popular", "most read",
+	"most viewed", "read more",
 	"recommended", "related", "related articles", "related news", "related stories", "see also",
 	"tags", "top stories", "topics", "trending", "trending now", NULL
 };
@@ -235,7 +237,7 @@ static const cue_word cue_words[CUE_MAX_LEN + 1][12] = {
 	{{"afp", CUE_ANCHOR}, {"our", CUE_OPENING}, {"pdf", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 3 */
 	{{"left", CUE_ANCHOR}, {"live", CUE_OPENING}, {"read", CUE_OPENING}, {NULL, CUE_NONE}},	/* 4 */
 	{{"email", CUE_ANCHOR}, {"getty", CUE_ANCHOR}, {"image", CUE_ANCHOR}, {"inbox", CUE_ANCHOR}, {"photo", CUE_ANCHOR}, {"right", CUE_ANCHOR}, {"video", CUE_ANCHOR}, {"watch", CUE_OPENING}, {NULL, CUE_NONE}},	/* 5 */
-	{{"cookie", CUE_ANCHOR}, {"photos", CUE_OPENING}, {"rights", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 6 */
+	{{"cookie", CUE_ANCHOR}, {"credit", CUE_OPENING}, {"photos", CUE_OPENING}, {"rights", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 6 */
 	{{"anytime", CUE_ANCHOR}, {"cookies", CUE_ANCHOR}, {"editing", CUE_OPENING}, {"handout", CUE_ANCHOR}, {"picture", CUE_ANCHOR}, {"privacy", CUE_ANCHOR}, {"reading", CUE_ANCHOR}, {"related", CUE_OPENING}, {"reuters", CUE_ANCHOR}, {"writing", CUE_OPENING}, {NULL, CUE_NONE}},	/* 7 */
 	{{"compiled", CUE_OPENING}, {"required", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 8 */
 	{{"reporting", CUE_OPENING}, {"subscribe", CUE_ANCHOR}, {NULL, CUE_NONE}},	/* 9 */
@@ -761,12 +763,30 @@ could_be_short_furniture(page *p, const line *l)
 	const char *s = p->raw + l->start;
 	size_t		w = first_word(s, l->len);
 
-	if (w == 0 || opens_furniture(s, w) || might_be_furniture(s, l->len))
+	if (w == 0 || opens_furniture(s, w) || might_be_furniture(s, l->len) || (l->words == 1 && l->digit))
 		return true;
 	if (s[l->len - 1] == '*' || memchr(s, '@', l->len) != NULL ||
 		(w >= 3 && ((s[0] | 0x20) == 'h' || (s[0] | 0x20) == 'w') && (memchr(s, '.', l->len) || memchr(s, ':', l->len))))
 		return true;
 	return is_navigation(p, l);
+}
+
+/* Whether s[0..n) has a letter followed by a run of at least 8 digits, as ids have. */
+static bool
+has_id_digits(const char *s, size_t n)
+{
+	for (size_t i = 1; i + 8 <= n; i++)
+		if (is_ascii_letter(s[i - 1]) && is_ascii_digit(s[i]))
+		{
+			size_t		run = 0;
+
+			while (i + run < n && is_ascii_digit(s[i + run]))
+				run++;
+			if (run >= 8)
+				return true;
+			i += run;
+		}
+	return false;
 }
 
 /* Whether the folded text f[0..n) is a date label alone: "updated", "published at". */
@@ -847,6 +867,12 @@ is_furniture(page *p, line *l, bool in_header)
 		return true;
 	/* a credit or end mark in brackets: "(Yonhap)", "[REUTERS/YONHAP]", "(END)" */
 	if (l->words <= 8 && (f[0] == '(' || f[0] == '[') && (f[n - 1] == ')' || f[n - 1] == ']'))
+		return true;
+	/* template markup a scraper kept: "{{^userSignedIn}} {{/userSignedIn}}" */
+	if (n >= 4 && f[0] == '{' && f[1] == '{' && f[n - 1] == '}' && f[n - 2] == '}')
+		return true;
+	/* an id alone on a line: letters and a long run of digits, "FEED20240117000123ID998" */
+	if (l->words == 1 && l->digit && n >= 12 && has_id_digits(f, n))
 		return true;
 	/* a comment form's fields: "Name *", "Email *" */
 	if (l->words <= 3 && n > 2 && f[n - 1] == '*' && f[n - 2] == ' ')
@@ -1614,6 +1640,31 @@ classify(page *p)
 }
 
 /*
+ * Drop teasers: a short line that does not end as a sentence, between two
+ * lines of furniture, is a link to another story in a block of them
+ * ("Credit: ... / Other story's headline / 2h ago"), not a subheading of
+ * this one (a subheading has story text after it).
+ */
+static void
+drop_teasers(page *p)
+{
+	size_t	   *drop = nk_arena_alloc(p->arena, (p->lines.count + 1) * sizeof(size_t));
+	size_t		n = 0;
+
+	for (size_t i = 1; i + 1 < p->lines.count; i++)
+	{
+		const line *l = &p->lines.items[i];
+
+		nk_interrupt_tick();
+		if (l->kind == LINE_BODY && !l->terminal && !l->dateline && l->words <= MAX_TITLE_WORDS / 2 &&
+			p->lines.items[i - 1].kind == LINE_FURNITURE && p->lines.items[i + 1].kind == LINE_FURNITURE)
+			drop[n++] = i;
+	}
+	for (size_t k = 0; k < n; k++)
+		p->lines.items[drop[k]].kind = LINE_FURNITURE;
+}
+
+/*
  * The score of a date candidate as the publication time.  Where it was
  * printed counts most (a byline or "Published" label, then the story's
  * dateline, then an "Updated" label, then a site's date bar), each step
@@ -2130,6 +2181,7 @@ nk_parse_article_at(nk_arena *arena, const char *raw, size_t len, const int64_t 
 	p.len = len;
 	split_lines(&p);
 	classify(&p);
+	drop_teasers(&p);
 	choose_published(&p, fetched, has_url_date ? &url_date : NULL, out);
 	build_body(&p, out);
 	out->title = p.title;

@@ -235,6 +235,36 @@ test_page_times(void)
 			   "Fishing fleet returns after the storm", NULL);
 }
 
+/* Parse page and check that its body is want. */
+static void
+check_body(const char *page, const char *want)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_article	art;
+
+	nk_parse_article(a, page, strlen(page), NULL, &art);
+	CHECK_STR_EQ(art.body, want);
+	nk_arena_destroy(a);
+}
+
+/* Furniture in the body: teaser blocks, credits, template markup, ids; subheadings stay. */
+static void
+test_page_body(void)
+{
+	check_body("Ferry line reopens after storm\n\nThe ferry line between the two islands reopened on Monday, the operator said.\n\n"
+			   "Editor's Picks\n\nCredit: Jo Marsh/Daily\n\nCity council delays vote on the new stadium\n\nCredit: Wirepress\n\n"
+			   "School board names a new head of the district\n3h ago\n\nShare with X\n{{^isMember}} {{/isMember}}\n"
+			   "FEED06032024000123ID4455",
+			   "The ferry line between the two islands reopened on Monday, the operator said.");
+	/* a subheading between paragraphs, and one after a caption, stay */
+	check_body("Ferry line reopens after storm\n\nThe ferry line between the two islands reopened on Monday, the operator said.\n\n"
+			   "What comes next\n\nThe operator plans a second route in the spring, its manager said.\n\n"
+			   "Credit: Jo Marsh/Daily\n\nA new timetable\n\nThe boats will run every two hours from April, he added.",
+			   "The ferry line between the two islands reopened on Monday, the operator said.\n\nWhat comes next\n\n"
+			   "The operator plans a second route in the spring, its manager said.\n\nA new timetable\n\n"
+			   "The boats will run every two hours from April, he added.");
+}
+
 /* The dates page addresses carry. */
 static void
 test_url_date(void)
@@ -377,6 +407,7 @@ main(void)
 	test_year_from_fetched();
 	test_page_dates();
 	test_page_times();
+	test_page_body();
 	test_url_date();
 	test_fixtures();
 	return unit_report();
