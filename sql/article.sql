@@ -78,6 +78,7 @@ INSERT INTO layout VALUES
   ('empty date label', E'All stories\nUpdated at:\n\nFishing fleet returns after the storm\n\nThe fleet returned to port on Saturday, the harbour master said.', NULL),
   ('by under an avatar', E'Fishing fleet returns after the storm\nauthor avatar image\nBy Nadia Perel\nJune 2, 2024 4:05 am\n\nThe fleet returned to port on Saturday, the harbour master said.', NULL),
   ('byline with a handle', E'Fishing fleet returns after the storm\n\nBy Nadia Perel @nperel June 2, 2024 \u2022 6:40 PM (UTC+0300)\n\nThe fleet returned to port on Saturday, the harbour master said.', NULL),
+  ('headline with a full stop', E'Seoul and Tokyo agree to resume their talks on fishing rights.\n\nBy Nadia Perel\n\nThe two governments agreed on Monday to resume their talks, officials said.', NULL),
   ('byline for an outlet', E'Fishing fleet returns after the storm\n\nBy Nadia Perel for Coast Radio\n\nPosted on June 2, 2024 at 6.40pm\n\nThe fleet returned to port on Saturday, the harbour master said.', NULL);
 SELECT name, a.title, a.author, a.published, a.dateline
 FROM layout, nk_article(raw, NULL, url) a ORDER BY name;

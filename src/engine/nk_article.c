@@ -1539,6 +1539,38 @@ section_label(page *p, size_t i)
 	return false;
 }
 
+/*
+ * Whether header line i is a headline that ends with a full stop ("Seoul
+ * and Tokyo agree to resume talks."): one sentence of a headline's length,
+ * with a byline or a date line next (furniture between them aside).  A
+ * first sentence of the story has story after it, not a byline.
+ */
+static bool
+headline_with_stop(page *p, size_t i)
+{
+	line	   *l = &p->lines.items[i];
+	const char *s = p->raw + l->start;
+
+	if (!l->terminal || l->words < 4 || l->words > 25 || l->dateline || s[l->len - 1] != '.')
+		return false;
+	for (size_t k = 0; k + 2 < l->len - 1; k++)
+		if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ' && s[k + 2] >= 'A' && s[k + 2] <= 'Z')
+			return false;
+	for (size_t j = i + 1; j < p->lines.count && j < i + 4; j++)
+	{
+		line	   *next = &p->lines.items[j];
+
+		nk_interrupt_tick();
+		if (next->words <= SHORT_LINE && opens_byline(p, next) && !next->terminal)
+			return true;
+		if (date_line(p, j, false, false))
+			return true;
+		if (!is_furniture(p, next, true))
+			return false;
+	}
+	return false;
+}
+
 /* Classify every line; find headline, byline and date candidates. */
 static void
 classify(page *p)
@@ -1607,7 +1639,7 @@ classify(page *p)
 			l->kind = LINE_DATE;
 			continue;
 		}
-		if (in_header && p->title == NULL && title_shaped(l))
+		if (in_header && p->title == NULL && (title_shaped(l) || headline_with_stop(p, i)))
 		{
 			size_t		before_date;
 

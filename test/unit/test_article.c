@@ -205,6 +205,16 @@ test_page_dates(void)
 	check_page("Fishing fleet returns after the storm\n\nLast Updated: June 3, 2024 | Published: June 2, 2024\n\n"
 			   "The fleet returned to port on Saturday, the harbour master said.", NULL, at(2024, 6, 2, 0, 0),
 			   "Fishing fleet returns after the storm", NULL);
+	/* a headline ending with a full stop, known by the byline or date under it */
+	check_page("Seoul and Tokyo agree to resume their talks on fishing rights.\n\nBy Nadia Perel\n\n"
+			   "The two governments agreed on Monday to resume their talks, officials said.", NULL, -1,
+			   "Seoul and Tokyo agree to resume their talks on fishing rights", "Nadia Perel");
+	check_page("Seoul and Tokyo agree to resume their talks on fishing rights.\nShare\nJune 3, 2024\n"
+			   "The two governments agreed on Monday to resume their talks, officials said.", NULL,
+			   at(2024, 6, 3, 0, 0), "Seoul and Tokyo agree to resume their talks on fishing rights", NULL);
+	/* the story's first sentence, with story after it, is no headline */
+	check_page("The two governments agreed on Monday to resume their talks on fishing rights.\n\n"
+			   "Officials said the first round would be held in Busan next month.", NULL, -1, NULL, NULL);
 	check_page("Fishing fleet returns after the storm\n\nBy Nadia Perel for Coast Radio\n\n"
 			   "The fleet returned to port on Saturday, the harbour master said.", NULL, -1,
 			   "Fishing fleet returns after the storm", "Nadia Perel");
