@@ -55,7 +55,7 @@ COMMENT ON COLUMN nk_articles.content_hash IS 'sha256() of the raw text''s UTF-8
 COMMENT ON COLUMN nk_articles.raw IS 'The page as ingested.';
 COMMENT ON COLUMN nk_articles.title IS 'Headline found by nk_article().';
 COMMENT ON COLUMN nk_articles.author IS 'Byline found by nk_article().';
-COMMENT ON COLUMN nk_articles.published IS 'Publication time: as given to nk_ingest, else what nk_article() found; NULL if neither.';
+COMMENT ON COLUMN nk_articles.published IS 'Publication time: as given to nk_ingest, else what nk_article() found in the page and its url; NULL if neither.';
 COMMENT ON COLUMN nk_articles.dateline IS 'The printed date nk_article() took the publication time from.';
 COMMENT ON COLUMN nk_articles.body IS 'The story text without page furniture (nk_article()); positions of mentions and events count in it.';
 COMMENT ON COLUMN nk_articles.ingested_at IS 'When the article was stored.';
@@ -904,7 +904,7 @@ BEGIN
                nextval(pg_catalog.pg_get_serial_sequence('@extschema@.nk_articles', 'id')) AS id,
                e.entities, e.events, e.claims
           FROM todo p
-         CROSS JOIN LATERAL @extschema@.nk_article(p.raw) a
+         CROSS JOIN LATERAL @extschema@.nk_article(p.raw, NULL, p.url) a
          CROSS JOIN LATERAL (SELECT coalesce(p.published, a.published) AS pub, now() AS seen,
                                     (coalesce(p.published, a.published, now()) AT TIME ZONE 'UTC')::date AS day) k
          CROSS JOIN LATERAL @extschema@.nk_extract(a.body, k.pub) e

@@ -5,16 +5,18 @@
 #include "pg_nkwatch.h"
 
 #include "access/htup_details.h"
+#include "utils/date.h"
 
 #include "nk_article.h"
 
 PG_FUNCTION_INFO_V1(pg_nk_article);
+PG_FUNCTION_INFO_V1(pg_nk_url_published);
 
 /*
- * nk_article(raw text [, fetched timestamptz]) returns
+ * nk_article(raw text [, fetched timestamptz [, url text]]) returns
  *	  (title text, author text, published timestamptz, dateline text, body text)
  *
- * NULL raw gives NULL; NULL fetched is the same as no fetched.
+ * NULL raw gives NULL; NULL fetched or url is the same as none.
  */
 Datum
 pg_nk_article(PG_FUNCTION_ARGS)
@@ -25,6 +27,7 @@ pg_nk_article(PG_FUNCTION_ARGS)
 	nk_article	a;
 	int64_t		fetched;
 	bool		has_fetched = PG_NARGS() > 1 && !PG_ARGISNULL(1);
+	text	   *url = PG_NARGS() > 2 && !PG_ARGISNULL(2) ? PG_GETARG_TEXT_PP(2) : NULL;
 	Datum		values[5];
 	bool		nulls[5];
 	HeapTuple	tuple;
@@ -49,8 +52,9 @@ pg_nk_article(PG_FUNCTION_ARGS)
 		fetched = nk_pg_timestamptz_to_unix(PG_GETARG_TIMESTAMPTZ(1));
 
 	arena = nk_arena_create();
-	nk_parse_article(arena, VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw),
-					 has_fetched ? &fetched : NULL, &a);
+	nk_parse_article_at(arena, VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw),
+						has_fetched ? &fetched : NULL,
+						url ? VARDATA_ANY(url) : NULL, url ? VARSIZE_ANY_EXHDR(url) : 0, &a);
 
 	memset(nulls, 0, sizeof(nulls));
 	if (a.title)
@@ -73,4 +77,21 @@ pg_nk_article(PG_FUNCTION_ARGS)
 	tuple = heap_form_tuple(tupdesc, values, nulls);
 	nk_arena_destroy(arena);
 	PG_RETURN_DATUM(HeapTupleGetDatum(tuple));
+}
+
+/*
+ * nk_url_published(url text) returns date: the day a page's address
+ * carries (nk_url_date), or NULL when it carries none or only a month.
+ */
+Datum
+pg_nk_url_published(PG_FUNCTION_ARGS)
+{
+	text	   *url = PG_GETARG_TEXT_PP(0);
+	nk_datetime dt;
+
+	nk_pg_require_utf8();
+	if (!nk_url_date(VARDATA_ANY(url), VARSIZE_ANY_EXHDR(url), &dt) || dt.day == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT((DateADT) (nk_days_from_civil(dt.year, dt.month, dt.day) -
+								 (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE)));
 }
