@@ -701,9 +701,10 @@ year_of_month_day(const ctx *c, int month, int day, int weekday, tense t)
 static bool
 numeric_date_start(const ctx *c, size_t i)
 {
-	return i + 1 < c->n && !(c->tok[i + 1].flags & NK_TOKEN_SPACE_BEFORE) &&
+	return i + 2 < c->n && !(c->tok[i + 1].flags & NK_TOKEN_SPACE_BEFORE) &&
 		(is_punct(c, i + 1, "/") || is_punct(c, i + 1, ":") || is_punct(c, i + 1, "-") ||
-		 is_punct(c, i + 1, "."));
+		 is_punct(c, i + 1, ".")) &&
+		c->tok[i + 2].kind == NK_TOKEN_NUMBER && !(c->tok[i + 2].flags & NK_TOKEN_SPACE_BEFORE);
 }
 
 /*
