@@ -1452,6 +1452,24 @@ read_ago(const ctx *c, size_t i, found *f)
 }
 
 /*
+ * Place f n units from a given day (NULL: unknown): days and weeks from a
+ * day land on a day ("a week after June 3"), months and years on their unit.
+ */
+static void
+place_from_day(found *f, const int32_t *base, long n, unit u)
+{
+	int32_t		day;
+
+	f->precision = u <= UNIT_WEEK ? NK_PREC_DAY : unit_precision(u);
+	if (!base)
+		return;
+	if (u > UNIT_WEEK)
+		place_offset(f, *base, n, u);
+	else if (day_offset(*base, n, u, &day))
+		set_day(f, day);
+}
+
+/*
  * The mention an expression such as "the next day" or "a year earlier"
  * counts from: the last one resolved in the sentence or the two before, at
  * a precision no coarser than prec; NULL when there is none.
@@ -1534,20 +1552,18 @@ read_anchored(const ctx *c, size_t i, found *f)
 				f->first = i;
 				f->next = a.next;
 				f->end = a.end;
-				f->precision = unit_precision(u);
-				if (a.resolved)
-					place_offset(f, a.from, sign * n, u);
+				place_from_day(f, a.resolved ? &a.from : NULL, sign * n, u);
 				return true;
 			}
 		}
 	}
-	m = anchor_mention(c, i, unit_precision(u));
+	m = anchor_mention(c, i, u <= UNIT_WEEK ? NK_PREC_DAY : unit_precision(u));
 	if (!m)
 		return false;
 	f->first = i;
 	f->next = k;
 	f->end = tok_end(c, k - 1);
-	place_offset(f, m->date_from, sign * n, u);
+	place_from_day(f, &m->date_from, sign * n, u);
 	return true;
 }
 
