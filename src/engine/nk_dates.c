@@ -5,9 +5,11 @@
  * One left-to-right pass over the tokens tries, at each token, the readers of
  * one expression each: ranges ("between 2019 and 2023", "June 18-19"),
  * absolute dates through the shared grammar of nk_calendar.c, years and
- * decades, weekdays, relative expressions ("last month", "four years ago")
- * and vague ones ("recently").  The first reader that matches consumes its
- * tokens.
+ * decades, quarters, weekdays (and "the second Friday of November"),
+ * relative expressions ("last month", "four years ago", "the past three
+ * weeks"), offsets from another day ("the day after tomorrow", "two weeks
+ * later" of the day told before) and vague ones ("recently").  The first
+ * reader that matches consumes its tokens.
  *
  * Weekdays and dates without a year are resolved by the tense of their
  * clause: past tense takes the latest such day on or before the reference
