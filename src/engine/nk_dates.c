@@ -738,8 +738,7 @@ read_absolute(const ctx *c, size_t i, found *f)
 	/* a second day or a second month and day: a range ("and" only after "between") */
 	if (dt.hour < 0 &&
 		(is_range_dash(c, next) || is_word(c, next, "to") || is_word(c, next, "through") ||
-		 is_word(c, next, "until") || is_word(c, next, "till") ||
-		 (is_word(c, next, "and") && i > 0 && is_word(c, i - 1, "between"))))
+		 is_word(c, next, "until") || is_word(c, next, "till") || is_word(c, next, "and")))
 	{
 		size_t		k = next + 1;
 		int			m2 = dt.month,
@@ -749,7 +748,9 @@ read_absolute(const ctx *c, size_t i, found *f)
 		size_t		next2;
 		nk_span		where2;
 
-		if (k < c->n && nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2) &&
+		/* a second whole date after "and" only after "between": "on June 3 and July 5" are two */
+		if (k < c->n && (!is_word(c, next, "and") || (i > 0 && is_word(c, i - 1, "between"))) &&
+			nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2) &&
 			dt2.day > 0 && dt2.hour < 0 && (dt2.year || !dt.year))
 		{
 			m2 = dt2.month;
@@ -816,6 +817,24 @@ read_absolute(const ctx *c, size_t i, found *f)
 		return true;
 	}
 	f->precision = NK_PREC_DAY;
+	/* "March 3 and April 9, 2021": the year printed on the next date is this one's too */
+	if ((is_word(c, next, "and") || is_word(c, next, "or") || is_punct(c, next, ",")) && next + 1 < c->n)
+	{
+		nk_datetime dt2;
+		size_t		next2;
+		nk_span		where2;
+
+		if (nk_parse_datetime(c->text, c->tok, c->n, next + 1, false, &dt2, &next2, &where2) &&
+			dt2.year && dt2.day > 0)
+		{
+			int			y = dt2.year - (dt.month > dt2.month ? 1 : 0);
+
+			if (!nk_valid_civil(y, dt.month, dt.day))
+				return false;
+			set_day(f, nk_days_from_civil(y, dt.month, dt.day));
+			return true;
+		}
+	}
 	f->year_inferred = true;
 	if (c->has_ref)
 	{
@@ -1669,6 +1688,8 @@ read_quarter(const ctx *c, size_t i, found *f)
 			rel = true;
 			k += 2;
 		}
+		else if (is_word(c, k, "of"))
+			return false;		/* "the first quarter of the match" */
 	}
 	f->first = i;
 	f->next = k;
