@@ -1517,9 +1517,6 @@ anchor_mention(const ctx *c, size_t i, nk_precision prec)
  * such a day there is nothing to count from, and no date.
  */
 static bool
-read_point(const ctx *c, size_t i, found *f);
-
-static bool
 read_anchored(const ctx *c, size_t i, found *f)
 {
 	long		n = 1;
@@ -1568,7 +1565,9 @@ read_anchored(const ctx *c, size_t i, found *f)
 			if (k < c->n && same_sentence(c, k - 1, k) && c->tok[k].kind != NK_TOKEN_PUNCT &&
 				!(is_word(c, k, "that") || is_word(c, k, "then")))
 			{
-				if (!read_point(c, k, &a) || a.first != k || a.precision != NK_PREC_DAY)
+				/* a day of its own, not another offset: a chain of them has no end to count from */
+				if (!(read_day_word(c, k, &a) || read_absolute(c, k, &a) || read_weekday(c, k, &a)) ||
+					a.first != k || a.precision != NK_PREC_DAY)
 					return false;
 				f->first = i;
 				f->next = a.next;
