@@ -479,6 +479,25 @@ month_token(const cursor *c, size_t i)
 	return 0;
 }
 
+/*
+ * A month abbreviated in lower case ("jan", "sept."), taken only next to a
+ * day: "jan 5", "12 sept 2021"; not "mar".
+ */
+static int
+lower_abbrev_month(const cursor *c, size_t i)
+{
+	const nk_token *t;
+
+	if (i >= c->n)
+		return 0;
+	t = &c->tok[i];
+	/* "mar" is the verb ("critics mar 3 games") as often as the month */
+	if (t->kind != NK_TOKEN_WORD || (t->flags & NK_TOKEN_CAPITALIZED) || t->fold_len > 4 ||
+		full_name(t->fold, t->fold_len, 5) || nk_token_is(t, "mar"))
+		return 0;
+	return nk_month_from_word(t->fold, t->fold_len);
+}
+
 static int
 weekday_token(const cursor *c, size_t i)
 {
@@ -956,6 +975,8 @@ parse_date_core(const cursor *c, size_t i, bool allow_month_year,
 		if (word_is(c, j, "of"))
 			j++;
 		m = month_token(c, j);
+		if (!m && !word_is(c, j - 1, "of"))
+			m = lower_abbrev_month(c, j);
 		if (!m)
 			return false;
 		dt->day = d;
@@ -967,9 +988,16 @@ parse_date_core(const cursor *c, size_t i, bool allow_month_year,
 
 	/* September 13, 2023; Sep.12 - 2023; June. 20, 2024; Sept. 13; July 2000 */
 	m = month_token(c, i);
+	j = i + 1;
+	if (!m && (m = lower_abbrev_month(c, i)) != 0)
+	{
+		/* only with its day right after it */
+		allow_month_year = false;
+		if (!day_token(c, j))
+			return false;
+	}
 	if (!m)
 		return false;
-	j = i + 1;
 	if (punct_is(c, j, ".") && !(c->tok[j].flags & NK_TOKEN_SPACE_BEFORE))
 		j++;
 	d = day_token(c, j);

@@ -760,7 +760,8 @@ read_absolute(const ctx *c, size_t i, found *f)
 			f->end = where2.start + where2.len;
 		}
 		else if (!dt.year && k < c->n && c->tok[k].kind == NK_TOKEN_NUMBER && count_value(c, k) > dt.day &&
-				 count_value(c, k) <= 31 && !numeric_date_start(c, k))
+				 count_value(c, k) <= 31 && !numeric_date_start(c, k) &&
+				 !nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2))
 		{
 			d2 = (int) count_value(c, k);
 			f->end = tok_end(c, k);
@@ -848,6 +849,55 @@ read_absolute(const ctx *c, size_t i, found *f)
 		}
 		set_day(f, nk_days_from_civil(y, dt.month, dt.day));
 	}
+	return true;
+}
+
+/*
+ * A range of days with its month printed once, after the second day:
+ * "18-19 June", "10 to 22 August 2012", "between 18 and 20 June".
+ */
+static bool
+read_day_first_range(const ctx *c, size_t i, found *f)
+{
+	nk_datetime dt2;
+	size_t		next2;
+	nk_span		where2;
+	size_t		k = i + 1;
+	long		d1;
+	int			y;
+
+	if (i >= c->n || c->tok[i].kind != NK_TOKEN_NUMBER || c->tok[i].len > 2 ||
+		(numeric_date_start(c, i) && !is_range_dash(c, i + 1)))
+		return false;
+	d1 = count_value(c, i);
+	if (d1 < 1 || d1 > 31)
+		return false;
+	if (!(is_range_dash(c, k) || is_word(c, k, "to") || is_word(c, k, "through") || is_word(c, k, "until") ||
+		  (is_word(c, k, "and") && i > 0 && is_word(c, i - 1, "between"))))
+		return false;
+	k++;
+	if (k >= c->n || c->tok[k].kind != NK_TOKEN_NUMBER ||
+		!nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2) ||
+		dt2.day <= d1 || dt2.hour >= 0 || dt2.weekday >= 0)
+		return false;
+	f->first = i;
+	f->next = next2;
+	f->end = where2.start + where2.len;
+	f->precision = NK_PREC_RANGE;
+	if (dt2.year)
+		y = dt2.year;
+	else if (!c->has_ref)
+		return true;
+	else
+	{
+		y = infer_year(c, dt2.month, (int) d1, tense_of(c, i, next2));
+		f->year_inferred = true;
+	}
+	if (!y || !nk_valid_civil(y, dt2.month, dt2.day))
+		return false;
+	f->from = nk_days_from_civil(y, dt2.month, (int) d1);
+	f->to = nk_days_from_civil(y, dt2.month, dt2.day);
+	f->resolved = true;
 	return true;
 }
 
@@ -1085,6 +1135,9 @@ read_weekday(const ctx *c, size_t i, found *f)
 		which = 2;
 	if (which)
 		j++;
+	/* "this past Friday", "this coming Friday" */
+	if (which == 2 && (is_word(c, j, "past") || is_word(c, j, "coming")))
+		which = is_word(c, j++, "past") ? -1 : 1;
 	w1 = weekday_at(c, j);
 	if (w1 < 0)
 		return false;
@@ -1551,12 +1604,12 @@ read_anchored(const ctx *c, size_t i, found *f)
 		}
 		if (is_word(c, k, "before") || is_word(c, k, "earlier"))
 			sign = -1;
-		else if (is_word(c, k, "after") || is_word(c, k, "later"))
+		else if (is_word(c, k, "after") || is_word(c, k, "later") || is_word(c, k, "from"))
 			sign = 1;
 		else
 			return false;
 		k++;
-		if (is_word(c, k - 1, "before") || is_word(c, k - 1, "after"))
+		if (is_word(c, k - 1, "before") || is_word(c, k - 1, "after") || is_word(c, k - 1, "from"))
 		{
 			found		a;
 
@@ -1575,6 +1628,9 @@ read_anchored(const ctx *c, size_t i, found *f)
 				place_from_day(f, a.resolved ? &a.from : NULL, sign * n, u);
 				return true;
 			}
+			/* "two days from" counts from a day named after it, never from one told before */
+			if (is_word(c, k - 1, "from"))
+				return false;
 		}
 	}
 	m = anchor_mention(c, i, u <= UNIT_WEEK ? NK_PREC_DAY : unit_precision(u));
@@ -1715,6 +1771,59 @@ read_quarter(const ctx *c, size_t i, found *f)
 		return false;
 	f->from = month_first(y, q * 3 - 2);
 	f->to = month_last(y, q * 3);
+	f->resolved = true;
+	return true;
+}
+
+/*
+ * Halves of a year: "the first half of 2022", "the second half of last year",
+ * "the first half of the year" (the year of the reference day), "H2 2021".
+ */
+static bool
+read_half(const ctx *c, size_t i, found *f)
+{
+	const nk_token *t = &c->tok[i];
+	int			h,
+				y = 0,
+				delta = 0;
+	size_t		k;
+
+	if (t->kind == NK_TOKEN_WORD && t->fold_len == 2 && t->fold[0] == 'h' &&
+		(t->fold[1] == '1' || t->fold[1] == '2') && (y = year_at(c, i + 1)) != 0)
+	{
+		h = t->fold[1] - '0';
+		k = i + 2;
+	}
+	else if (is_word(c, i, "the") && (is_word(c, i + 1, "first") || is_word(c, i + 1, "second")) &&
+			 is_word(c, i + 2, "half") && is_word(c, i + 3, "of"))
+	{
+		h = is_word(c, i + 1, "first") ? 1 : 2;
+		k = i + 4;
+		if ((y = year_at(c, k)) != 0)
+			k++;
+		else if (relative_year(c, k, &delta))
+			k += 2;
+		else if (is_word(c, k, "the") && is_word(c, k + 1, "year"))
+			k += 2;
+		else
+			return false;
+	}
+	else
+		return false;
+	f->first = i;
+	f->next = k;
+	f->end = tok_end(c, k - 1);
+	f->precision = NK_PREC_RANGE;
+	if (!y)
+	{
+		if (!c->has_ref)
+			return true;
+		y = c->ref_y + delta;
+	}
+	if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
+		return false;
+	f->from = month_first(y, h == 1 ? 1 : 7);
+	f->to = month_last(y, h == 1 ? 6 : 12);
 	f->resolved = true;
 	return true;
 }
@@ -2043,7 +2152,8 @@ static bool
 read_point(const ctx *c, size_t i, found *f)
 {
 	memset(f, 0, sizeof(*f));
-	return read_anchored(c, i, f) || read_absolute(c, i, f) || read_decade(c, i, f) ||
+	return read_anchored(c, i, f) || read_day_first_range(c, i, f) || read_absolute(c, i, f) ||
+		read_decade(c, i, f) || read_half(c, i, f) ||
 		read_quarter(c, i, f) || read_year(c, i, f) || read_numeric_month_day(c, i, f) ||
 		read_season_year(c, i, f) || read_month(c, i, f) || read_weekday(c, i, f) ||
 		read_day_word(c, i, f) || read_relative_unit(c, i, f) || read_the_weekend(c, i, f) ||
@@ -2135,6 +2245,10 @@ could_start(const ctx *c, size_t i)
 	if (t->fold_len > 9)
 		return false;
 	if (nk_month_of_token_any_case(t) || nk_weekday_of_token_any_case(t) >= 0)
+		return true;
+	/* "jan 5": an abbreviation in lower case, with its day */
+	if (t->fold_len <= 4 && i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_NUMBER &&
+		nk_month_from_word(t->fold, t->fold_len))
 		return true;
 	return in_class(c, i, W_STARTER);
 }
