@@ -810,7 +810,7 @@ two_digit_year(int yy)
 /*
  * A numeric date from the bytes of token i: 2023-09-13 (then T and a time),
  * 16-05-2024, 9/13/2023, 16.05.2024.  Day-first and month-first orders are
- * told apart only by a part above 12.
+ * told apart by a part above 12, or by dots, which only day-first writers use.
  */
 static bool
 parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, size_t *end)
@@ -849,7 +849,8 @@ parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, siz
 	else if (na <= 2 && nv == 4)
 	{
 		dt->year = v;
-		if (a > 12 && b <= 12)
+		/* 05.06.2021: dots are the day-first countries' separator */
+		if ((a > 12 && b <= 12) || (sep == '.' && b <= 12))
 		{
 			dt->day = a;
 			dt->month = b;

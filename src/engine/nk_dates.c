@@ -1063,6 +1063,26 @@ read_decade(const ctx *c, size_t i, found *f)
 	if (j >= c->n)
 		return false;
 	t = &c->tok[j];
+	/* "the 90s", "the '90s": 1950s to 1990s, 2000s and 2010s; "the 20s" could be either century */
+	if (t->kind == NK_TOKEN_WORD && t->fold_len == 3 && t->fold[2] == 's' && t->fold[1] == '0' &&
+		t->fold[0] >= '0' && t->fold[0] <= '9' && t->fold[0] != '2' && t->fold[0] != '3' &&
+		t->fold[0] != '4' && j > 0 &&
+		(is_word(c, j - 1, "the") || is_word(c, j - 1, "early") || is_word(c, j - 1, "late") ||
+		 is_word(c, j - 1, "mid") ||
+		 (is_punct(c, j - 1, "'") && j > 1 && (is_word(c, j - 2, "the") || is_word(c, j - 2, "early") ||
+												is_word(c, j - 2, "late") || is_word(c, j - 2, "mid")))))
+	{
+		y = (t->fold[0] - '0') * 10;
+		y += y >= 50 ? 1900 : 2000;
+		f->first = i;
+		f->end = tok_end(c, j);
+		f->next = j + 1;
+		f->from = nk_days_from_civil(y, 1, 1);
+		f->to = nk_days_from_civil(y + 9, 12, 31);
+		f->precision = NK_PREC_DECADE;
+		f->resolved = true;
+		return true;
+	}
 	if (t->kind != NK_TOKEN_WORD || t->fold_len != 5 || t->fold[4] != 's' || t->fold[3] != '0')
 		return false;
 	for (int k = 0; k < 4; k++)
@@ -1108,6 +1128,37 @@ week_suffix(const ctx *c, size_t i, int *delta)
 	else
 		return i;
 	return j + 2;
+}
+
+/*
+ * The day nearest the reference day, within a year, that is weekday w and
+ * day d of month m (any month when m is 0); unresolved when there is none.
+ */
+static bool
+weekday_and_day(const ctx *c, int w, int m, int d, found *f)
+{
+	int32_t		best = 0;
+	bool		have = false;
+
+	for (int dm = -12; dm <= 12; dm++)
+	{
+		int			y = c->ref_y,
+					mo = c->ref_m;
+		int32_t		day;
+
+		add_months(&y, &mo, dm);
+		if ((m && mo != m) || !nk_valid_civil(y, mo, d))
+			continue;
+		day = nk_days_from_civil(y, mo, d);
+		if (nk_weekday(day) != w)
+			continue;
+		if (!have || (day > c->ref ? day - c->ref : c->ref - day) < (best > c->ref ? best - c->ref : c->ref - best))
+			best = day;
+		have = true;
+	}
+	if (have)
+		set_day(f, best);
+	return true;
 }
 
 /*
@@ -1163,6 +1214,25 @@ read_weekday(const ctx *c, size_t i, found *f)
 			has_week = true;
 			f->end = tok_end(c, after - 1);
 			k = after;
+		}
+	}
+	/* "Monday the 5th", "Friday the 13th of June": the day near the reference day that is that weekday */
+	if (w2 < 0 && !has_week && !which && is_word(c, k, "the"))
+	{
+		size_t		k2;
+		int			d = nk_ordinal_at(c->tok, c->n, k + 1, &k2),
+					m = 0;
+
+		if (d && (c->tok[k + 1].flags & NK_TOKEN_HAS_DIGIT))
+		{
+			if (is_word(c, k2, "of") && (m = month_at(c, k2 + 1)) != 0)
+				k2 += 2;
+			f->next = k2;
+			f->end = tok_end(c, k2 - 1);
+			f->precision = NK_PREC_DAY;
+			if (!c->has_ref)
+				return true;
+			return weekday_and_day(c, w1, m, d, f);
 		}
 	}
 	f->next = k;
