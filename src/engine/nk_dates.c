@@ -337,9 +337,15 @@ static const char *const not_past_ed[] = {
 	"supposed", "sophisticated", "unprecedented", "isolated", NULL
 };
 
+/*
+ * Future markers; the verbs of a schedule in the present ("the forum runs
+ * through Wednesday", "talks open on Monday") among them: news copy puts
+ * what has happened in the past tense.
+ */
 static const char *const future_words[] = {
 	"will", "shall", "would", "won't", "scheduled", "expected", "planned", "plans", "plan",
-	"slated", "due", "upcoming", "intends", "aims", "hopes", "tomorrow", NULL
+	"slated", "due", "upcoming", "intends", "aims", "hopes", "tomorrow", "begins", "starts",
+	"opens", "ends", "closes", "runs", "lasts", "continues", "resumes", NULL
 };
 
 /* +1 for a future marker, -1 for a past one, 0 for neither. */
