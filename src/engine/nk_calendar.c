@@ -869,6 +869,7 @@ parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, siz
 	{
 		/* 11/30/79: the two-digit year, month and day told apart as above */
 		dt->year = two_digit_year(v);
+		dt->short_year = true;
 		if (a > 12 && b <= 12)
 		{
 			dt->day = a;
@@ -930,6 +931,7 @@ optional_year(const cursor *c, size_t j, bool dash, bool bare2, nk_datetime *dt,
 		(y = plain_number(c, j + 1, 2, &nd)) >= 0 && nd == 2)
 	{
 		dt->year = two_digit_year(y);
+		dt->short_year = true;
 		*end = token_end(c, j + 1);
 		return j + 2;
 	}
@@ -940,6 +942,7 @@ optional_year(const cursor *c, size_t j, bool dash, bool bare2, nk_datetime *dt,
 		 punct_is(c, j + 1, ")")))
 	{
 		dt->year = two_digit_year(y);
+		dt->short_year = true;
 		*end = token_end(c, j);
 		return j + 1;
 	}

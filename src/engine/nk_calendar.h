@@ -30,6 +30,7 @@ typedef struct nk_datetime
 	int			utc_offset;		/* minutes east of UTC; valid when has_zone */
 	bool		has_zone;
 	int			weekday;		/* 0 = Monday .. 6 printed with the date; -1 when none */
+	bool		short_year;		/* the year was printed in two digits ("'98") */
 } nk_datetime;
 
 /* calendar arithmetic */

@@ -737,6 +737,9 @@ read_absolute(const ctx *c, size_t i, found *f)
 	f->next = next;
 	f->end = where.start + where.len;
 	t = tense_of(c, i, next);
+	/* a two-digit year more than ten years ahead of the reference day is of the century before */
+	if (dt.short_year && c->has_ref && dt.year > c->ref_y + 10)
+		dt.year -= 100;
 
 	if (dt.day == 0)
 		return set_month(f, dt.year, dt.month);
