@@ -1199,6 +1199,10 @@ read_weekday(const ctx *c, size_t i, found *f)
 	if (which == 2 && (is_word(c, j, "past") || is_word(c, j, "coming")))
 		which = is_word(c, j++, "past") ? -1 : 1;
 	w1 = weekday_at(c, j);
+	/* after next, last or this an abbreviation will do: "next Fri", "last Tues", "next wed" */
+	if (w1 < 0 && which && j < c->n && c->tok[j].fold_len <= 5 &&
+		((c->tok[j].flags & NK_TOKEN_CAPITALIZED) || is_word(c, j - 1, "next")))
+		w1 = nk_weekday_from_word(c->tok[j].fold, c->tok[j].fold_len);
 	if (w1 < 0)
 		return false;
 	f->first = i;
