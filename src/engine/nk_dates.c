@@ -1000,6 +1000,11 @@ read_month(const ctx *c, size_t i, found *f)
 			return true;
 		}
 	}
+	/* "in March and May 2021": the year printed on the next month is this one's too */
+	if (!rel && !last && !next && f->next == j + 1 &&
+		(is_word(c, j + 1, "and") || is_word(c, j + 1, "or") || is_punct(c, j + 1, ",")) &&
+		month_at(c, j + 2) && year_at(c, j + 3))
+		return set_month(f, year_at(c, j + 3) - (m > month_at(c, j + 2) ? 1 : 0), m);
 	if (!c->has_ref)
 		return true;
 	if (rel)
