@@ -201,6 +201,30 @@ full_name(const char *fold, size_t len, size_t shortest)
 		(len == 4 && (memcmp(fold, "june", 4) == 0 || memcmp(fold, "july", 4) == 0));
 }
 
+/* The longest name of value in table: the full one. */
+static const char *
+longest_name(const name_entry *table, int value)
+{
+	const name_entry *best = NULL;
+
+	for (; table->name; table++)
+		if (table->value == value && (!best || table->len > best->len))
+			best = table;
+	return best ? best->name : NULL;
+}
+
+const char *
+nk_month_name(int month)
+{
+	return longest_name(month_names, month);
+}
+
+const char *
+nk_weekday_name(int weekday)
+{
+	return longest_name(weekday_names, weekday);
+}
+
 int
 nk_month_of_token_any_case(const nk_token *t)
 {

@@ -62,6 +62,10 @@ extern int	nk_weekday_of_token(const nk_token *t);
 extern int	nk_month_of_token_any_case(const nk_token *t);
 extern int	nk_weekday_of_token_any_case(const nk_token *t);
 
+/* The full name in lower case of a month (1..12) or weekday (0 = Monday .. 6). */
+extern const char *nk_month_name(int month);
+extern const char *nk_weekday_name(int weekday);
+
 /*
  * An ordinal at tokens[i]: in digits ("21st") or words ("fourth", "twenty-first",
  * "twenty first", "thirtieth"), 1 to 31; 0 when there is none.  *next gets the

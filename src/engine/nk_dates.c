@@ -317,6 +317,19 @@ month_at(const ctx *c, size_t i)
 	return 0;
 }
 
+/*
+ * nk_ordinal_at() of token i, asked only of a token that can be one: a word
+ * with a digit ("21st") or a starter (the ordinal words are starters).
+ */
+static int
+ordinal_at(const ctx *c, size_t i, size_t *next)
+{
+	if (i >= c->n || c->tok[i].kind != NK_TOKEN_WORD ||
+		!((c->tok[i].flags & NK_TOKEN_HAS_DIGIT) || in_class(c, i, W_STARTER)))
+		return 0;
+	return nk_ordinal_at(c->tok, c->n, i, next);
+}
+
 /* ---------------------------------------------------------------- tense */
 
 static const char *const past_words[] = {
@@ -1238,7 +1251,7 @@ read_weekday(const ctx *c, size_t i, found *f)
 	if (w2 < 0 && !has_week && !which && is_word(c, k, "the"))
 	{
 		size_t		k2;
-		int			d = nk_ordinal_at(c->tok, c->n, k + 1, &k2),
+		int			d = ordinal_at(c, k + 1, &k2),
 					m = 0;
 
 		if (d && (c->tok[k + 1].flags & NK_TOKEN_HAS_DIGIT))
@@ -1806,7 +1819,7 @@ read_quarter(const ctx *c, size_t i, found *f)
 	{
 		size_t		j = is_word(c, i, "the") ? i + 1 : i;
 
-		q = nk_ordinal_at(c->tok, c->n, j, &k);
+		q = ordinal_at(c, j, &k);
 		if ((q < 1 || q > 4 || !is_word(c, k, "quarter")) &&
 			!((is_word(c, j, "final") || is_word(c, j, "last")) && is_word(c, j + 1, "quarter") &&
 			  j > i && (q = 4) != 0 && (k = j + 1) != 0))
@@ -1939,7 +1952,7 @@ read_nth_weekday(const ctx *c, size_t i, found *f)
 		nth = -1;
 		k = i + 2;
 	}
-	else if ((nth = nk_ordinal_at(c->tok, c->n, i + 1, &k)) < 1 || nth > 5)
+	else if ((nth = ordinal_at(c, i + 1, &k)) < 1 || nth > 5)
 		return false;
 	if ((w = weekday_at(c, k)) < 0 || !(is_word(c, k + 1, "of") || is_word(c, k + 1, "in")))
 		return false;
@@ -2082,7 +2095,7 @@ read_ordinal_day(const ctx *c, size_t i, found *f)
 	words = !(c->tok[i + 1].flags & NK_TOKEN_HAS_DIGIT);
 	if (words && !(i > 0 && is_word(c, i - 1, "on")))
 		return false;
-	d = nk_ordinal_at(c->tok, c->n, i + 1, &k);
+	d = ordinal_at(c, i + 1, &k);
 	if (d < 1)
 		return false;
 	if (is_word(c, k, "of") && (is_word(c, k + 1, "last") || is_word(c, k + 1, "this") ||
@@ -2332,7 +2345,9 @@ could_start(const ctx *c, size_t i)
 		return true;
 	if (t->fold_len > 9)
 		return false;
-	if (nk_month_of_token_any_case(t) || nk_weekday_of_token_any_case(t) >= 0)
+	/* the full names in lower case are starters */
+	if ((t->flags & NK_TOKEN_CAPITALIZED) &&
+		(nk_month_from_word(t->fold, t->fold_len) || nk_weekday_from_word(t->fold, t->fold_len) >= 0))
 		return true;
 	/* "jan 5": an abbreviation in lower case, with its day */
 	if (t->fold_len <= 4 && i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_NUMBER &&
@@ -2345,6 +2360,10 @@ static void
 build_word_table(void)
 {
 	word_add_list(starters, W_STARTER);
+	for (int m = 1; m <= 12; m++)
+		word_add(nk_month_name(m), W_STARTER);
+	for (int w = 0; w < 7; w++)
+		word_add(nk_weekday_name(w), W_STARTER);
 	word_add_list(past_words, W_PAST);
 	word_add_list(not_past_ed, W_NOT_PAST_ED);
 	word_add_list(future_words, W_FUTURE);
