@@ -298,7 +298,10 @@ nk_ordinal_at(const nk_token *tokens, size_t ntokens, size_t i, size_t *next)
 		*next = i + 1;
 		return v;
 	}
-	if (t->kind != NK_TOKEN_WORD || t->fold_len < 5 || t->fold_len > 11)
+	/* the ordinal words and tens begin with e, f, n, s or t */
+	if (t->kind != NK_TOKEN_WORD || t->fold_len < 5 || t->fold_len > 11 ||
+		!(t->fold[0] == 'e' || t->fold[0] == 'f' || t->fold[0] == 'n' || t->fold[0] == 's' ||
+		  t->fold[0] == 't'))
 		return 0;
 	if ((e = find_name(ordinal_words, t->fold, t->fold_len)) != NULL)
 	{
