@@ -476,7 +476,7 @@ year_token(const cursor *c, size_t i)
 static const char *const before_lower_month[] = {
 	"on", "in", "since", "by", "until", "till", "from", "of", "before", "after", "during",
 	"through", "between", "and", "or", "early", "mid", "late", "last", "next", "this",
-	"around", "circa", "until", NULL
+	"around", "circa", NULL
 };
 
 /*
@@ -495,6 +495,9 @@ month_token(const cursor *c, size_t i)
 	t = &c->tok[i];
 	m = nk_month_of_token_any_case(t);
 	if (!m || (t->flags & NK_TOKEN_CAPITALIZED) || (m != 3 && m != 5))
+		return m;
+	/* the modal never takes a number: "may 3" is the month after any word */
+	if (m == 5 && i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_NUMBER)
 		return m;
 	if (i == 0 || c->tok[i - 1].kind == NK_TOKEN_NUMBER || digit_ordinal(&c->tok[i - 1]) ||
 		(c->tok[i - 1].kind == NK_TOKEN_PUNCT && !nk_token_is(&c->tok[i - 1], ",")))
