@@ -1795,7 +1795,8 @@ read_quarter(const ctx *c, size_t i, found *f)
 	int			q = 0,
 				y = 0,
 				delta = 0;
-	bool		rel = false;
+	bool		rel = false,
+				need_year = false;
 	size_t		k;
 
 	if (t->kind == NK_TOKEN_WORD && t->fold_len == 2 && t->fold[0] == 'q' && t->fold[1] >= '1' && t->fold[1] <= '4')
@@ -1819,12 +1820,19 @@ read_quarter(const ctx *c, size_t i, found *f)
 	{
 		size_t		j = is_word(c, i, "the") ? i + 1 : i;
 
-		q = ordinal_at(c, j, &k);
-		if ((q < 1 || q > 4 || !is_word(c, k, "quarter")) &&
-			!((is_word(c, j, "final") || is_word(c, j, "last")) && is_word(c, j + 1, "quarter") &&
-			  j > i && (q = 4) != 0 && (k = j + 1) != 0))
-			return false;
-		if (c->tok[j].flags & NK_TOKEN_HAS_DIGIT && j == i)
+		if (j > i && (is_word(c, j, "final") || is_word(c, j, "last")))
+		{
+			/* "the last quarter" alone may be the one before this: only with its year */
+			q = 4;
+			k = j + 1;
+			need_year = true;
+		}
+		else
+			q = ordinal_at(c, j, &k);
+		/* "second-quarter growth" */
+		if (is_punct(c, k, "-") && !(c->tok[k].flags & NK_TOKEN_SPACE_BEFORE) && is_word(c, k + 1, "quarter"))
+			k++;
+		if (q < 1 || q > 4 || !is_word(c, k, "quarter") || (j == i && (c->tok[j].flags & NK_TOKEN_HAS_DIGIT)))
 			return false;
 		k++;
 	}
@@ -1846,6 +1854,8 @@ read_quarter(const ctx *c, size_t i, found *f)
 		}
 		else if (is_word(c, k, "of"))
 			return false;		/* "the first quarter of the match" */
+		if (need_year && !y && !rel)
+			return false;
 	}
 	f->first = i;
 	f->next = k;
