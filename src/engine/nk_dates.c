@@ -1744,6 +1744,35 @@ read_anchored(const ctx *c, size_t i, found *f)
 	return true;
 }
 
+/* "the week after next", "the year before last": two units on or back. */
+static bool
+read_after_next(const ctx *c, size_t i, found *f)
+{
+	unit		u;
+	int			sign;
+
+	if (!is_word(c, i, "the") || (u = unit_word(c, i + 1)) < UNIT_WEEK || u > UNIT_YEAR ||
+		c->tok[i + 1].fold[c->tok[i + 1].fold_len - 1] == 's')
+		return false;
+	if (is_word(c, i + 2, "after") && is_word(c, i + 3, "next"))
+		sign = 1;
+	else if (is_word(c, i + 2, "before") && is_word(c, i + 3, "last"))
+		sign = -1;
+	else
+		return false;
+	/* not "the month after next year's vote", "the week before last Friday" */
+	if (unit_word(c, i + 4) != UNIT_NONE || weekday_at(c, i + 4) >= 0 || month_at(c, i + 4) ||
+		is_word(c, i + 4, "weekend") || season_word(c, i + 4) != SEASON_NONE)
+		return false;
+	f->first = i;
+	f->next = i + 4;
+	f->end = tok_end(c, i + 3);
+	f->precision = unit_precision(u);
+	if (c->has_ref)
+		place_offset(f, c->ref, 2 * sign, u);
+	return true;
+}
+
 /*
  * A span reaching from the reference day: "the past three days", "the last
  * two years", "over the next ten days", "within the next six months", "the
@@ -2268,7 +2297,7 @@ read_point(const ctx *c, size_t i, found *f)
 		read_quarter(c, i, f) || read_year(c, i, f) || read_numeric_month_day(c, i, f) ||
 		read_season_year(c, i, f) || read_month(c, i, f) || read_weekday(c, i, f) ||
 		read_day_word(c, i, f) || read_relative_unit(c, i, f) || read_the_weekend(c, i, f) ||
-		read_ago(c, i, f) || read_span(c, i, f) || read_nth_weekday(c, i, f) ||
+		read_ago(c, i, f) || read_span(c, i, f) || read_after_next(c, i, f) || read_nth_weekday(c, i, f) ||
 		read_ordinal_day(c, i, f);
 }
 
