@@ -1,4 +1,4 @@
--- nk_dates() on a table of 206 time expressions of our own, each with its reference
+-- nk_dates() on a table of 302 time expressions of our own, each with its reference
 -- (publication) time and the expected range, precision and TIMEX3 value: every form of the
 -- issue and the traps (year boundaries, leap days, the publication weekday itself, "last week"
 -- on a Monday, time zones across midnight), from the table test/unit/test_dates.c runs too.

@@ -193,6 +193,141 @@ nk_weekday_from_word(const char *fold, size_t len)
 	return e ? e->value : -1;
 }
 
+/* A month or weekday name written out in full: the only names taken in lower case. */
+static bool
+full_name(const char *fold, size_t len, size_t shortest)
+{
+	return len >= shortest || (len == 3 && memcmp(fold, "may", 3) == 0) ||
+		(len == 4 && (memcmp(fold, "june", 4) == 0 || memcmp(fold, "july", 4) == 0));
+}
+
+/* The longest name of value in table: the full one. */
+static const char *
+longest_name(const name_entry *table, int value)
+{
+	const name_entry *best = NULL;
+
+	for (; table->name; table++)
+		if (table->value == value && (!best || table->len > best->len))
+			best = table;
+	return best ? best->name : NULL;
+}
+
+const char *
+nk_month_name(int month)
+{
+	return longest_name(month_names, month);
+}
+
+const char *
+nk_weekday_name(int weekday)
+{
+	return longest_name(weekday_names, weekday);
+}
+
+int
+nk_month_of_token_any_case(const nk_token *t)
+{
+	if (t->kind != NK_TOKEN_WORD)
+		return 0;
+	if (t->flags & NK_TOKEN_CAPITALIZED)
+		return nk_month_from_word(t->fold, t->fold_len);
+	/* "march" is the shortest full name of five letters or more */
+	return full_name(t->fold, t->fold_len, 5) ? nk_month_from_word(t->fold, t->fold_len) : 0;
+}
+
+int
+nk_weekday_of_token_any_case(const nk_token *t)
+{
+	if (t->kind != NK_TOKEN_WORD)
+		return -1;
+	if (t->flags & NK_TOKEN_CAPITALIZED)
+		return nk_weekday_from_word(t->fold, t->fold_len);
+	/* "friday", "monday", "sunday" are the shortest full names */
+	return t->fold_len >= 6 ? nk_weekday_from_word(t->fold, t->fold_len) : -1;
+}
+
+/*
+ * Ordinal words and their values.  The tens ("twenty", "thirty") also begin
+ * a compound with a unit ordinal: "twenty-first", "thirty first".
+ */
+static const name_entry ordinal_words[] = {
+	NAME("first", 1), NAME("second", 2), NAME("third", 3), NAME("fourth", 4), NAME("fifth", 5),
+	NAME("sixth", 6), NAME("seventh", 7), NAME("eighth", 8), NAME("ninth", 9), NAME("tenth", 10),
+	NAME("eleventh", 11), NAME("twelfth", 12), NAME("thirteenth", 13), NAME("fourteenth", 14),
+	NAME("fifteenth", 15), NAME("sixteenth", 16), NAME("seventeenth", 17),
+	NAME("eighteenth", 18), NAME("nineteenth", 19), NAME("twentieth", 20),
+	NAME("thirtieth", 30), {NULL, 0, 0}
+};
+
+static const name_entry tens_words[] = {
+	NAME("twenty", 20), NAME("thirty", 30), {NULL, 0, 0}
+};
+
+/* The value of a day written as a number with its suffix: "21st", "3rd"; 0 otherwise. */
+static int
+digit_ordinal(const nk_token *t)
+{
+	int			v = 0;
+	size_t		k = 0;
+
+	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_HAS_DIGIT))
+		return 0;
+	while (k < t->fold_len && k < 2 && t->fold[k] >= '0' && t->fold[k] <= '9')
+		v = v * 10 + (t->fold[k++] - '0');
+	if (k == 0 || t->fold_len != k + 2)
+		return 0;
+	if (strcmp(t->fold + k, "st") != 0 && strcmp(t->fold + k, "nd") != 0 &&
+		strcmp(t->fold + k, "rd") != 0 && strcmp(t->fold + k, "th") != 0)
+		return 0;
+	return v >= 1 && v <= 31 ? v : 0;
+}
+
+int
+nk_ordinal_at(const nk_token *tokens, size_t ntokens, size_t i, size_t *next)
+{
+	const nk_token *t;
+	const name_entry *e;
+	int			v;
+
+	if (i >= ntokens)
+		return 0;
+	t = &tokens[i];
+	if ((v = digit_ordinal(t)) > 0)
+	{
+		*next = i + 1;
+		return v;
+	}
+	/* the ordinal words and tens begin with e, f, n, s or t */
+	if (t->kind != NK_TOKEN_WORD || t->fold_len < 5 || t->fold_len > 11 ||
+		!(t->fold[0] == 'e' || t->fold[0] == 'f' || t->fold[0] == 'n' || t->fold[0] == 's' ||
+		  t->fold[0] == 't'))
+		return 0;
+	if ((e = find_name(ordinal_words, t->fold, t->fold_len)) != NULL)
+	{
+		*next = i + 1;
+		return e->value;
+	}
+	if ((e = find_name(tens_words, t->fold, t->fold_len)) != NULL)
+	{
+		size_t		j = i + 1;
+		const name_entry *u;
+
+		/* twenty-first: the hyphen joins the words without spaces */
+		if (j < ntokens && tokens[j].kind == NK_TOKEN_PUNCT && nk_token_is(&tokens[j], "-") &&
+			!(tokens[j].flags & NK_TOKEN_SPACE_BEFORE))
+			j++;
+		if (j < ntokens && tokens[j].kind == NK_TOKEN_WORD &&
+			(u = find_name(ordinal_words, tokens[j].fold, tokens[j].fold_len)) != NULL &&
+			u->value <= 9 && e->value + u->value <= 31)
+		{
+			*next = j + 1;
+			return e->value + u->value;
+		}
+	}
+	return 0;
+}
+
 static bool
 find_zone(const nk_zone_name *table, const char *fold, size_t len, int *utc_offset)
 {
@@ -280,28 +415,48 @@ plain_number(const cursor *c, size_t i, int maxd, int *ndigits)
 static int
 day_token(const cursor *c, size_t i)
 {
-	const nk_token *t;
-	int			v = 0;
-	size_t		k = 0;
+	int			v;
 
 	if (i >= c->n)
 		return 0;
-	t = &c->tok[i];
-	if (t->kind == NK_TOKEN_NUMBER)
+	if (c->tok[i].kind == NK_TOKEN_NUMBER)
 	{
 		v = plain_number(c, i, 2, NULL);
 		return v >= 1 && v <= 31 ? v : 0;
 	}
-	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_HAS_DIGIT))
+	return digit_ordinal(&c->tok[i]);
+}
+
+/*
+ * A day written in ordinal words after its month ("June fourth"), not the
+ * start of a compound or a noun phrase ("June second-round talks", "in May
+ * first time buyers").
+ */
+static const char *const not_after_ordinal[] = {
+	"time", "times", "round", "quarter", "half", "anniversary", "place", "day", "week", "month",
+	"year", "phase", "stage", "term", "lady", "ever", "largest", "biggest", "such", NULL
+};
+
+static int
+day_words_after_month(const cursor *c, size_t i, size_t *next)
+{
+	size_t		j;
+	int			d;
+
+	if (i >= c->n || c->tok[i].kind != NK_TOKEN_WORD || (c->tok[i].flags & NK_TOKEN_HAS_DIGIT))
 		return 0;
-	while (k < t->fold_len && k < 2 && is_digit(t->fold[k]))
-		v = v * 10 + (t->fold[k++] - '0');
-	if (k == 0 || t->fold_len != k + 2)
+	d = nk_ordinal_at(c->tok, c->n, i, &j);
+	if (!d)
 		return 0;
-	if (strcmp(t->fold + k, "st") != 0 && strcmp(t->fold + k, "nd") != 0 &&
-		strcmp(t->fold + k, "rd") != 0 && strcmp(t->fold + k, "th") != 0)
+	if (j < c->n && c->tok[j].kind == NK_TOKEN_PUNCT && nk_token_is(&c->tok[j], "-") &&
+		!(c->tok[j].flags & NK_TOKEN_SPACE_BEFORE))
 		return 0;
-	return v >= 1 && v <= 31 ? v : 0;
+	if (j < c->n && c->tok[j].kind == NK_TOKEN_WORD)
+		for (const char *const *w = not_after_ordinal; *w; w++)
+			if (nk_token_is(&c->tok[j], *w))
+				return 0;
+	*next = j;
+	return d;
 }
 
 /* A four-digit year. */
@@ -314,16 +469,69 @@ year_token(const cursor *c, size_t i)
 	return nd == 4 && v >= 1000 ? v : 0;
 }
 
+/*
+ * Words after which a lower-case "march" or "may" is the month, not the verb:
+ * prepositions and the words of a part of a month ("since may", "early march").
+ */
+static const char *const before_lower_month[] = {
+	"on", "in", "since", "by", "until", "till", "from", "of", "before", "after", "during",
+	"through", "between", "and", "or", "early", "mid", "late", "last", "next", "this",
+	"around", "circa", NULL
+};
+
+/*
+ * A month name at token i: capitalised, or written out in lower case; a
+ * lower-case "march" or "may" only after a number or one of the words above
+ * ("3 march", "on may 3"), not after a subject ("troops march", "they may").
+ */
 static int
 month_token(const cursor *c, size_t i)
 {
-	return i < c->n ? nk_month_of_token(&c->tok[i]) : 0;
+	const nk_token *t;
+	int			m;
+
+	if (i >= c->n)
+		return 0;
+	t = &c->tok[i];
+	m = nk_month_of_token_any_case(t);
+	if (!m || (t->flags & NK_TOKEN_CAPITALIZED) || (m != 3 && m != 5))
+		return m;
+	/* the modal never takes a number: "may 3" is the month after any word */
+	if (m == 5 && i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_NUMBER)
+		return m;
+	if (i == 0 || c->tok[i - 1].kind == NK_TOKEN_NUMBER || digit_ordinal(&c->tok[i - 1]) ||
+		(c->tok[i - 1].kind == NK_TOKEN_PUNCT && !nk_token_is(&c->tok[i - 1], ",")))
+		return m;
+	if (c->tok[i - 1].kind == NK_TOKEN_WORD)
+		for (const char *const *w = before_lower_month; *w; w++)
+			if (nk_token_is(&c->tok[i - 1], *w))
+				return m;
+	return 0;
+}
+
+/*
+ * A month abbreviated in lower case ("jan", "sept."), taken only next to a
+ * day: "jan 5", "12 sept 2021"; not "mar".
+ */
+static int
+lower_abbrev_month(const cursor *c, size_t i)
+{
+	const nk_token *t;
+
+	if (i >= c->n)
+		return 0;
+	t = &c->tok[i];
+	/* "mar" is the verb ("critics mar 3 games") as often as the month */
+	if (t->kind != NK_TOKEN_WORD || (t->flags & NK_TOKEN_CAPITALIZED) || t->fold_len > 4 ||
+		full_name(t->fold, t->fold_len, 5) || nk_token_is(t, "mar"))
+		return 0;
+	return nk_month_from_word(t->fold, t->fold_len);
 }
 
 static int
 weekday_token(const cursor *c, size_t i)
 {
-	return i < c->n ? nk_weekday_of_token(&c->tok[i]) : -1;
+	return i < c->n ? nk_weekday_of_token_any_case(&c->tok[i]) : -1;
 }
 
 static bool
@@ -622,10 +830,17 @@ parse_raw_time(const cursor *c, size_t *p, nk_datetime *dt)
 	return true;
 }
 
+/* A two-digit year: 00-49 are 2000-2049, 50-99 are 1950-1999. */
+static int
+two_digit_year(int yy)
+{
+	return yy < 50 ? 2000 + yy : 1900 + yy;
+}
+
 /*
  * A numeric date from the bytes of token i: 2023-09-13 (then T and a time),
  * 16-05-2024, 9/13/2023, 16.05.2024.  Day-first and month-first orders are
- * told apart only by a part above 12.
+ * told apart by a part above 12, or by dots, which only day-first writers use.
  */
 static bool
 parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, size_t *end)
@@ -664,6 +879,27 @@ parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, siz
 	else if (na <= 2 && nv == 4)
 	{
 		dt->year = v;
+		/* 05.06.2021: dots are the day-first countries' separator */
+		if ((a > 12 && b <= 12) || (sep == '.' && b <= 12))
+		{
+			dt->day = a;
+			dt->month = b;
+		}
+		else if (b > 12 && a <= 12)
+		{
+			dt->month = a;
+			dt->day = b;
+		}
+		else if (a == b)
+			dt->day = dt->month = a;
+		else
+			return false;
+	}
+	else if (na <= 2 && nv == 2 && sep != '.')
+	{
+		/* 11/30/79: the two-digit year, month and day told apart as above */
+		dt->year = two_digit_year(v);
+		dt->short_year = true;
 		if (a > 12 && b <= 12)
 		{
 			dt->day = a;
@@ -697,22 +933,50 @@ parse_numeric_date(const cursor *c, size_t i, nk_datetime *dt, size_t *next, siz
 
 /*
  * The year that may follow a day and month, at token j: "2023", ", 2023" or,
- * when dash, "- 2023".  Sets dt->year and *end when there is one; returns the
- * token after what was read.
+ * when dash, "- 2023"; a two-digit year after an apostrophe ("'98") or, when
+ * bare2, a bare one ("4 Jun 98") that ends the phrase (not "4 June 98 people").
+ * Sets dt->year and *end when there is one; returns the token after what was read.
  */
 static size_t
-optional_year(const cursor *c, size_t j, bool dash, nk_datetime *dt, size_t *end)
+optional_year(const cursor *c, size_t j, bool dash, bool bare2, nk_datetime *dt, size_t *end)
 {
-	int			y;
+	int			y,
+				nd = 0;
+	size_t		k = j;
 
 	if ((punct_is(c, j, ",") || (dash && is_dash(c, j))) && year_token(c, j + 1))
 		j++;
 	y = year_token(c, j);
-	if (!y)
-		return j;
-	dt->year = y;
-	*end = token_end(c, j);
-	return j + 1;
+	if (y)
+	{
+		dt->year = y;
+		*end = token_end(c, j);
+		return j + 1;
+	}
+	j = k;
+	if (punct_is(c, j, ",") && (punct_is(c, j + 1, "'") || punct_is(c, j + 1, "\xe2\x80\x99")))
+		j++;
+	if ((punct_is(c, j, "'") || punct_is(c, j, "\xe2\x80\x99")) && j + 1 < c->n &&
+		!(c->tok[j + 1].flags & NK_TOKEN_SPACE_BEFORE) &&
+		(y = plain_number(c, j + 1, 2, &nd)) >= 0 && nd == 2)
+	{
+		dt->year = two_digit_year(y);
+		dt->short_year = true;
+		*end = token_end(c, j + 1);
+		return j + 2;
+	}
+	j = k;
+	if (bare2 && (y = plain_number(c, j, 2, &nd)) >= 0 && nd == 2 &&
+		(j + 1 >= c->n || (c->tok[j + 1].flags & NK_TOKEN_LINE_BEFORE) ||
+		 punct_is(c, j + 1, ",") || punct_is(c, j + 1, ".") || punct_is(c, j + 1, ";") ||
+		 punct_is(c, j + 1, ")")))
+	{
+		dt->year = two_digit_year(y);
+		dt->short_year = true;
+		*end = token_end(c, j);
+		return j + 1;
+	}
+	return k;
 }
 
 /*
@@ -734,28 +998,40 @@ parse_date_core(const cursor *c, size_t i, bool allow_month_year,
 	if (c->tok[i].kind == NK_TOKEN_NUMBER && parse_numeric_date(c, i, dt, next, end))
 		return true;
 
-	/* 13 September 2023, 13th of September */
+	/* 13 September 2023, 13th of September, the fourth of July */
 	d = day_token(c, i);
+	j = i + 1;
+	if (!d && c->tok[i].kind == NK_TOKEN_WORD && (d = nk_ordinal_at(c->tok, c->n, i, &j)) > 0 &&
+		!word_is(c, j, "of"))
+		return false;
 	if (d)
 	{
-		j = i + 1;
 		if (word_is(c, j, "of"))
 			j++;
 		m = month_token(c, j);
+		if (!m && !word_is(c, j - 1, "of"))
+			m = lower_abbrev_month(c, j);
 		if (!m)
 			return false;
 		dt->day = d;
 		dt->month = m;
 		*end = token_end(c, j);
-		*next = optional_year(c, j + 1, false, dt, end);
+		*next = optional_year(c, j + 1, false, true, dt, end);
 		return true;
 	}
 
 	/* September 13, 2023; Sep.12 - 2023; June. 20, 2024; Sept. 13; July 2000 */
 	m = month_token(c, i);
+	j = i + 1;
+	if (!m && (m = lower_abbrev_month(c, i)) != 0)
+	{
+		/* only with its day right after it */
+		allow_month_year = false;
+		if (!day_token(c, j))
+			return false;
+	}
 	if (!m)
 		return false;
-	j = i + 1;
 	if (punct_is(c, j, ".") && !(c->tok[j].flags & NK_TOKEN_SPACE_BEFORE))
 		j++;
 	d = day_token(c, j);
@@ -767,7 +1043,16 @@ parse_date_core(const cursor *c, size_t i, bool allow_month_year,
 		dt->month = m;
 		dt->day = d;
 		*end = token_end(c, j);
-		*next = optional_year(c, j + 1, true, dt, end);
+		*next = optional_year(c, j + 1, true, false, dt, end);
+		return true;
+	}
+	/* June fourth, July twenty-first */
+	if ((d = day_words_after_month(c, j, &j)) > 0)
+	{
+		dt->month = m;
+		dt->day = d;
+		*end = token_end(c, j - 1);
+		*next = optional_year(c, j, false, false, dt, end);
 		return true;
 	}
 	if (!allow_month_year)
@@ -815,7 +1100,7 @@ static bool
 parse_weekday_date(const cursor *c, size_t i, bool allow_month_year,
 				   nk_datetime *dt, size_t *next, size_t *end)
 {
-	if (weekday_token(c, i) >= 0)
+	if ((dt->weekday = weekday_token(c, i)) >= 0)
 	{
 		size_t		j = i + 1;
 
@@ -850,6 +1135,7 @@ nk_parse_datetime(const char *text, const nk_token *tokens, size_t ntokens,
 	start = tokens[first].start;
 	memset(&dt, 0, sizeof(dt));
 	dt.hour = -1;
+	dt.weekday = -1;
 
 	if (parse_weekday_date(&c, first, allow_month_year, &dt, &j, &end))
 	{
@@ -860,6 +1146,7 @@ nk_parse_datetime(const char *text, const nk_token *tokens, size_t ntokens,
 			(j + 2 >= c.n || c.tok[j + 2].kind == NK_TOKEN_PUNCT ||
 			 (c.tok[j + 2].flags & NK_TOKEN_LINE_BEFORE)))
 		{
+			dt.weekday = weekday_token(&c, j + 1);
 			end = token_end(&c, j + 1);
 			j += 2;
 		}

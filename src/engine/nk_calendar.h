@@ -29,6 +29,8 @@ typedef struct nk_datetime
 				second;			/* hour = -1 when no time was printed */
 	int			utc_offset;		/* minutes east of UTC; valid when has_zone */
 	bool		has_zone;
+	int			weekday;		/* 0 = Monday .. 6 printed with the date; -1 when none */
+	bool		short_year;		/* the year was printed in two digits ("'98") */
 } nk_datetime;
 
 /* calendar arithmetic */
@@ -51,6 +53,25 @@ extern int	nk_weekday_from_word(const char *fold, size_t len);	/* 0 = Monday .. 
 /* The same of a token, when it is a capitalised word ("June", "Tues"). */
 extern int	nk_month_of_token(const nk_token *t);
 extern int	nk_weekday_of_token(const nk_token *t);
+
+/*
+ * The same of a token in any case, when it is written out in full ("june",
+ * "friday"; "may" and "march" included: the caller decides from the context
+ * whether the word is the verb) or, capitalised, abbreviated ("Sept", "Tues").
+ */
+extern int	nk_month_of_token_any_case(const nk_token *t);
+extern int	nk_weekday_of_token_any_case(const nk_token *t);
+
+/* The full name in lower case of a month (1..12) or weekday (0 = Monday .. 6). */
+extern const char *nk_month_name(int month);
+extern const char *nk_weekday_name(int weekday);
+
+/*
+ * An ordinal at tokens[i]: in digits ("21st") or words ("fourth", "twenty-first",
+ * "twenty first", "thirtieth"), 1 to 31; 0 when there is none.  *next gets the
+ * token after it.
+ */
+extern int	nk_ordinal_at(const nk_token *tokens, size_t ntokens, size_t i, size_t *next);
 
 /* A zone name of data/dates/zones.tsv, with its IANA zone and offset. */
 typedef struct nk_zone_name
@@ -89,6 +110,8 @@ extern bool nk_zone_of_place(const char *fold, size_t len, int *utc_offset);
  *	16-05-2024 20:07 IST			9/13/2023 (numeric day-month orders only
  *									when a part above 12 settles which is which)
  *	Sept. 13						July 2000 (day 0, when allow_month_year)
+ *	june 3, the fourth of July		4 Jun '98, 11/30/79 (two-digit years: 00-49 are
+ *									20xx, 50-99 are 19xx)
  *
  * A date with a year must be a real calendar day; one without must exist in
  * some year (Feb 29 does, Feb 30 does not).  On success fill *out, set *next

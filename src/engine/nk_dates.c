@@ -5,9 +5,11 @@
  * One left-to-right pass over the tokens tries, at each token, the readers of
  * one expression each: ranges ("between 2019 and 2023", "June 18-19"),
  * absolute dates through the shared grammar of nk_calendar.c, years and
- * decades, weekdays, relative expressions ("last month", "four years ago")
- * and vague ones ("recently").  The first reader that matches consumes its
- * tokens.
+ * decades, quarters, weekdays (and "the second Friday of November"),
+ * relative expressions ("last month", "four years ago", "the past three
+ * weeks"), offsets from another day ("the day after tomorrow", "two weeks
+ * later" of the day told before) and vague ones ("recently").  The first
+ * reader that matches consumes its tokens.
  *
  * Weekdays and dates without a year are resolved by the tense of their
  * clause: past tense takes the latest such day on or before the reference
@@ -47,6 +49,7 @@ typedef struct found
 	nk_precision precision;
 	season		season;			/* of a season */
 	const char *vague;			/* TIMEX of a vague expression */
+	bool		year_inferred;	/* its year was not printed but taken from the reference day */
 } found;
 
 typedef struct ctx
@@ -63,6 +66,7 @@ typedef struct ctx
 				ref_d;
 	const uint32_t *word;		/* each token's word_class() */
 	int8_t	   *tense;			/* each token's token_tense(), TENSE_UNKNOWN until asked */
+	const nk_date_list *out;	/* the mentions found so far: the anchors of "the next day" */
 } ctx;
 
 /* ---------------------------------------------------------------- words */
@@ -260,18 +264,34 @@ season_word(const ctx *c, size_t i)
 	return SEASON_NONE;
 }
 
-/* A capitalised full weekday name ("Monday"); -1 otherwise. */
+/* A full weekday name in any case ("Monday", "friday"); -1 otherwise. */
 static int
 weekday_at(const ctx *c, size_t i)
 {
-	return i < c->n && c->tok[i].fold_len >= 6 ? nk_weekday_of_token(&c->tok[i]) : -1;
+	return i < c->n && c->tok[i].fold_len >= 6 ? nk_weekday_of_token_any_case(&c->tok[i]) : -1;
 }
 
-/* A capitalised month name, full or abbreviated with its period; 0 otherwise. */
+/*
+ * Words after a month named alone in lower case that leave it a month: a
+ * lower-case "may" or "march" before anything else may be the verb ("in
+ * may be", "to march on").
+ */
+static const char *const after_lower_month[] = {
+	"and", "or", "to", "through", "until", "when", "as", "but", "last", "this", "next", "of",
+	"while", NULL
+};
+
+/*
+ * A month name, capitalised (full, or abbreviated with its period) or written
+ * out in lower case; a lower-case "may" or "march" only after a preposition
+ * or a part of a month ("in may", "since march", "early may") and before the
+ * end of the phrase: not the verb ("troops march", "talks may resume").
+ */
 static int
 month_at(const ctx *c, size_t i)
 {
 	const nk_token *t;
+	int			m;
 
 	if (i >= c->n)
 		return 0;
@@ -279,7 +299,35 @@ month_at(const ctx *c, size_t i)
 	if (t->fold_len <= 4 && !(t->flags & NK_TOKEN_ABBREV) && !nk_token_is(t, "may") &&
 		!nk_token_is(t, "june") && !nk_token_is(t, "july"))
 		return 0;
-	return nk_month_of_token(t);
+	m = nk_month_of_token_any_case(t);
+	if (!m || (t->flags & NK_TOKEN_CAPITALIZED) || (m != 3 && m != 5))
+		return m;
+	if (i == 0 || !(is_word(c, i - 1, "in") || is_word(c, i - 1, "since") || is_word(c, i - 1, "until") ||
+					is_word(c, i - 1, "till") || is_word(c, i - 1, "of") || is_word(c, i - 1, "early") ||
+					is_word(c, i - 1, "late") || is_word(c, i - 1, "mid") || is_word(c, i - 1, "from") ||
+					is_word(c, i - 1, "through") || is_word(c, i - 1, "during") || is_word(c, i - 1, "by") ||
+					is_word(c, i - 1, "last") || is_word(c, i - 1, "next") || is_range_dash(c, i - 1)))
+		return 0;
+	if (i + 1 >= c->n || !same_sentence(c, i, i + 1) || c->tok[i + 1].kind == NK_TOKEN_NUMBER ||
+		(c->tok[i + 1].kind == NK_TOKEN_PUNCT && !is_range_dash(c, i + 1)))
+		return m;
+	for (const char *const *w = after_lower_month; *w; w++)
+		if (nk_token_is(&c->tok[i + 1], *w))
+			return m;
+	return 0;
+}
+
+/*
+ * nk_ordinal_at() of token i, asked only of a token that can be one: a word
+ * with a digit ("21st") or a starter (the ordinal words are starters).
+ */
+static int
+ordinal_at(const ctx *c, size_t i, size_t *next)
+{
+	if (i >= c->n || c->tok[i].kind != NK_TOKEN_WORD ||
+		!((c->tok[i].flags & NK_TOKEN_HAS_DIGIT) || in_class(c, i, W_STARTER)))
+		return 0;
+	return nk_ordinal_at(c->tok, c->n, i, next);
 }
 
 /* ---------------------------------------------------------------- tense */
@@ -302,9 +350,15 @@ static const char *const not_past_ed[] = {
 	"supposed", "sophisticated", "unprecedented", "isolated", NULL
 };
 
+/*
+ * Future markers; the verbs of a schedule in the present ("the forum runs
+ * through Wednesday", "talks open on Monday") among them: news copy puts
+ * what has happened in the past tense.
+ */
 static const char *const future_words[] = {
 	"will", "shall", "would", "won't", "scheduled", "expected", "planned", "plans", "plan",
-	"slated", "due", "upcoming", "intends", "aims", "hopes", "tomorrow", NULL
+	"slated", "due", "upcoming", "intends", "aims", "hopes", "tomorrow", "begins", "starts",
+	"opens", "ends", "closes", "runs", "lasts", "continues", "resumes", NULL
 };
 
 /* +1 for a future marker, -1 for a past one, 0 for neither. */
@@ -647,9 +701,39 @@ skip_part_modifier(const ctx *c, size_t i)
 }
 
 /*
+ * The day of a printed month and day without a year: by tense, or by the
+ * weekday printed with it when one is ("Friday, March 8": the year near the
+ * reference day in which March 8 is a Friday).  0 when none fits.
+ */
+static int
+year_of_month_day(const ctx *c, int month, int day, int weekday, tense t)
+{
+	int			y = infer_year(c, month, day, t);
+
+	if (weekday < 0 || !y || nk_weekday(nk_days_from_civil(y, month, day)) == weekday)
+		return y;
+	for (int y2 = c->ref_y - 1; y2 <= c->ref_y + 1; y2++)
+		if (nk_valid_civil(y2, month, day) && nk_weekday(nk_days_from_civil(y2, month, day)) == weekday)
+			return y2;
+	return 0;
+}
+
+/* Whether token i begins a numeric date ("11/30", "2023-09-13"): no bare day number. */
+static bool
+numeric_date_start(const ctx *c, size_t i)
+{
+	return i + 2 < c->n && !(c->tok[i + 1].flags & NK_TOKEN_SPACE_BEFORE) &&
+		(is_punct(c, i + 1, "/") || is_punct(c, i + 1, ":") || is_punct(c, i + 1, "-") ||
+		 is_punct(c, i + 1, ".")) &&
+		c->tok[i + 2].kind == NK_TOKEN_NUMBER && !(c->tok[i + 2].flags & NK_TOKEN_SPACE_BEFORE);
+}
+
+/*
  * A printed date through the shared grammar, with what only the body has: a
- * day range after it ("June 18-19", "June 18 to 20", "June 30-July 2"), "of
- * this year" or "last year" after a month.
+ * range after it ("June 18-19", "June 18 to 20", "June 30-July 2", "3 March -
+ * 9 April 2021", "Dec 30, 2023 - Jan 2, 2024"), whose year printed once at
+ * the end is the year of its end, and a weekday printed with it that settles
+ * the year (or, when it disagrees with a printed year, leaves only the month).
  */
 static bool
 read_absolute(const ctx *c, size_t i, found *f)
@@ -666,34 +750,40 @@ read_absolute(const ctx *c, size_t i, found *f)
 	f->next = next;
 	f->end = where.start + where.len;
 	t = tense_of(c, i, next);
+	/* a two-digit year more than ten years ahead of the reference day is of the century before */
+	if (dt.short_year && c->has_ref && dt.year > c->ref_y + 10)
+		dt.year -= 100;
 
 	if (dt.day == 0)
 		return set_month(f, dt.year, dt.month);
 
-	/* a second day or a second month and day: a range */
-	if (dt.year == 0 && dt.hour < 0 &&
+	/* a second day or a second month and day: a range ("and" only after "between") */
+	if (dt.hour < 0 &&
 		(is_range_dash(c, next) || is_word(c, next, "to") || is_word(c, next, "through") ||
-		 is_word(c, next, "until") || is_word(c, next, "and")))
+		 is_word(c, next, "until") || is_word(c, next, "till") || is_word(c, next, "and")))
 	{
 		size_t		k = next + 1;
 		int			m2 = dt.month,
-					d2 = 0;
+					d2 = 0,
+					y2 = 0;
 		nk_datetime dt2;
 		size_t		next2;
 		nk_span		where2;
 
-		if (month_at(c, k) && nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2) &&
-			dt2.day > 0)
+		/* a second whole date after "and" only after "between": "on June 3 and July 5" are two */
+		if (k < c->n && (!is_word(c, next, "and") || (i > 0 && is_word(c, i - 1, "between"))) &&
+			nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2) &&
+			dt2.day > 0 && dt2.hour < 0 && (dt2.year || !dt.year))
 		{
 			m2 = dt2.month;
 			d2 = dt2.day;
+			y2 = dt2.year;
 			k = next2;
-			if (dt2.year)
-				dt.year = dt2.year;
 			f->end = where2.start + where2.len;
 		}
-		else if (k < c->n && c->tok[k].kind == NK_TOKEN_NUMBER && count_value(c, k) > dt.day &&
-				 count_value(c, k) <= 31 && !is_punct(c, k + 1, ":"))
+		else if (!dt.year && k < c->n && c->tok[k].kind == NK_TOKEN_NUMBER && count_value(c, k) > dt.day &&
+				 count_value(c, k) <= 31 && !numeric_date_start(c, k) &&
+				 !nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2))
 		{
 			d2 = (int) count_value(c, k);
 			f->end = tok_end(c, k);
@@ -702,49 +792,134 @@ read_absolute(const ctx *c, size_t i, found *f)
 				k++;
 			if (year_at(c, k))
 			{
-				dt.year = year_at(c, k);
+				y2 = year_at(c, k);
 				f->end = tok_end(c, k);
 				k++;
 			}
 		}
 		if (d2)
 		{
-			int			y1,
-						y2;
+			int			y1;
+			bool		wraps = m2 < dt.month || (m2 == dt.month && d2 < dt.day);
 
-			if (!dt.year && !c->has_ref)
+			if (!dt.year && !y2 && !c->has_ref)
 			{
 				f->next = k;
 				f->precision = NK_PREC_RANGE;
 				f->resolved = false;
 				return true;
 			}
-			y1 = dt.year ? dt.year : infer_year(c, dt.month, dt.day, t);
-			y2 = y1 + ((m2 < dt.month) ? 1 : 0);
+			/* the year printed once, at the end, is the end's: the start is in it or the year before */
+			if (dt.year)
+				y1 = dt.year;
+			else if (y2)
+				y1 = y2 - (wraps ? 1 : 0);
+			else
+			{
+				y1 = infer_year(c, dt.month, dt.day, t);
+				f->year_inferred = true;
+			}
+			if (!y2)
+				y2 = y1 + (wraps ? 1 : 0);
 			if (!y1 || !nk_valid_civil(y1, dt.month, dt.day) || !nk_valid_civil(y2, m2, d2))
 				return false;
 			f->from = nk_days_from_civil(y1, dt.month, dt.day);
 			f->to = nk_days_from_civil(y2, m2, d2);
 			f->precision = NK_PREC_RANGE;
-			f->resolved = f->to >= f->from;
+			f->resolved = f->to > f->from;
 			f->next = k;
 			return f->resolved;
 		}
 	}
 	if (dt.year)
 	{
+		/* a weekday that is not the date's: one of them is wrong, the month stands */
+		if (dt.weekday >= 0 && nk_weekday(nk_days_from_civil(dt.year, dt.month, dt.day)) != dt.weekday)
+			return set_month(f, dt.year, dt.month);
 		set_day(f, nk_days_from_civil(dt.year, dt.month, dt.day));
 		return true;
 	}
 	f->precision = NK_PREC_DAY;
+	/* "March 3 and April 9, 2021": the year printed on the next date is this one's too */
+	if ((is_word(c, next, "and") || is_word(c, next, "or") || is_punct(c, next, ",")) && next + 1 < c->n)
+	{
+		nk_datetime dt2;
+		size_t		next2;
+		nk_span		where2;
+
+		if (nk_parse_datetime(c->text, c->tok, c->n, next + 1, false, &dt2, &next2, &where2) &&
+			dt2.year && dt2.day > 0)
+		{
+			int			y = dt2.year - (dt.month > dt2.month ? 1 : 0);
+
+			if (!nk_valid_civil(y, dt.month, dt.day))
+				return false;
+			set_day(f, nk_days_from_civil(y, dt.month, dt.day));
+			return true;
+		}
+	}
+	f->year_inferred = true;
 	if (c->has_ref)
 	{
-		int			y = infer_year(c, dt.month, dt.day, t);
+		int			y = year_of_month_day(c, dt.month, dt.day, dt.weekday, t);
 
 		if (!y)
-			return false;
+		{
+			/* no year near the reference day has that weekday on that day: the month of the nearest */
+			y = infer_year(c, dt.month, dt.day, t);
+			return y && set_month(f, y, dt.month);
+		}
 		set_day(f, nk_days_from_civil(y, dt.month, dt.day));
 	}
+	return true;
+}
+
+/*
+ * A range of days with its month printed once, after the second day:
+ * "18-19 June", "10 to 22 August 2012", "between 18 and 20 June".
+ */
+static bool
+read_day_first_range(const ctx *c, size_t i, found *f)
+{
+	nk_datetime dt2;
+	size_t		next2;
+	nk_span		where2;
+	size_t		k = i + 1;
+	long		d1;
+	int			y;
+
+	if (i >= c->n || c->tok[i].kind != NK_TOKEN_NUMBER || c->tok[i].len > 2 ||
+		(numeric_date_start(c, i) && !is_range_dash(c, i + 1)))
+		return false;
+	d1 = count_value(c, i);
+	if (d1 < 1 || d1 > 31)
+		return false;
+	if (!(is_range_dash(c, k) || is_word(c, k, "to") || is_word(c, k, "through") || is_word(c, k, "until") ||
+		  (is_word(c, k, "and") && i > 0 && is_word(c, i - 1, "between"))))
+		return false;
+	k++;
+	if (k >= c->n || c->tok[k].kind != NK_TOKEN_NUMBER ||
+		!nk_parse_datetime(c->text, c->tok, c->n, k, false, &dt2, &next2, &where2) ||
+		dt2.day <= d1 || dt2.hour >= 0 || dt2.weekday >= 0)
+		return false;
+	f->first = i;
+	f->next = next2;
+	f->end = where2.start + where2.len;
+	f->precision = NK_PREC_RANGE;
+	if (dt2.year)
+		y = dt2.year;
+	else if (!c->has_ref)
+		return true;
+	else
+	{
+		y = infer_year(c, dt2.month, (int) d1, tense_of(c, i, next2));
+		f->year_inferred = true;
+	}
+	if (!y || !nk_valid_civil(y, dt2.month, dt2.day))
+		return false;
+	f->from = nk_days_from_civil(y, dt2.month, (int) d1);
+	f->to = nk_days_from_civil(y, dt2.month, dt2.day);
+	f->resolved = true;
 	return true;
 }
 
@@ -795,6 +970,54 @@ read_month(const ctx *c, size_t i, found *f)
 					is_word(c, i - 1, "until") || is_word(c, i - 1, "early") || is_word(c, i - 1, "late"))))
 		return false;
 	f->precision = NK_PREC_MONTH;
+	/* "January and February", "June to September 2021": one range; "and" of consecutive months */
+	if (!rel && !last && !next && f->next == j + 1)
+	{
+		size_t		k = j + 1;
+		int			m2 = 0,
+					y2 = 0;
+
+		if ((is_word(c, k, "and") || is_word(c, k, "or")) && month_at(c, k + 1) == m % 12 + 1)
+			m2 = m % 12 + 1;
+		else if ((is_word(c, k, "to") || is_word(c, k, "through") || is_word(c, k, "until") ||
+				  is_range_dash(c, k)) && month_at(c, k + 1))
+			m2 = month_at(c, k + 1);
+		if (m2 && m2 != m && !(k + 2 < c->n && c->tok[k + 2].kind == NK_TOKEN_NUMBER && !year_at(c, k + 2)))
+		{
+			int			y1;
+
+			f->next = k + 2;
+			f->end = tok_end(c, k + 1);
+			if ((y2 = year_at(c, k + 2)) != 0)
+			{
+				f->next = k + 3;
+				f->end = tok_end(c, k + 2);
+			}
+			f->precision = NK_PREC_RANGE;
+			if (!y2 && !c->has_ref)
+				return true;
+			if (y2)
+				y1 = y2 - (m2 < m ? 1 : 0);
+			else
+			{
+				y1 = infer_month_year(c, m, tense_of(c, i, f->next));
+				f->year_inferred = true;
+			}
+			if (!y2)
+				y2 = y1 + (m2 < m ? 1 : 0);
+			if (y1 < NK_YEAR_MIN || y2 > NK_YEAR_MAX)
+				return false;
+			f->from = month_first(y1, m);
+			f->to = month_last(y2, m2);
+			f->resolved = true;
+			return true;
+		}
+	}
+	/* "in March and May 2021": the year printed on the next month is this one's too */
+	if (!rel && !last && !next && f->next == j + 1 &&
+		(is_word(c, j + 1, "and") || is_word(c, j + 1, "or") || is_punct(c, j + 1, ",")) &&
+		month_at(c, j + 2) && year_at(c, j + 3))
+		return set_month(f, year_at(c, j + 3) - (m > month_at(c, j + 2) ? 1 : 0), m);
 	if (!c->has_ref)
 		return true;
 	if (rel)
@@ -805,6 +1028,7 @@ read_month(const ctx *c, size_t i, found *f)
 		return set_month(f, m > c->ref_m ? c->ref_y : c->ref_y + 1, m);
 	if (j > i && is_word(c, i, "this"))
 		return set_month(f, c->ref_y, m);
+	f->year_inferred = true;
 	return set_month(f, infer_month_year(c, m, tense_of(c, i, f->next)), m);
 }
 
@@ -818,7 +1042,11 @@ read_year(const ctx *c, size_t i, found *f)
 
 	if (!y)
 		return false;
-	trig = j > i || date_trigger(c, j);
+	/* "the 2019 visit": a year before the noun of an event */
+	trig = j > i || date_trigger(c, j) ||
+		(j > 0 && (is_word(c, j - 1, "the") || is_word(c, j - 1, "his") || is_word(c, j - 1, "its") ||
+				   is_word(c, j - 1, "their")) &&
+		 j + 1 < c->n && in_class(c, j + 1, W_EVENT_NOUN));
 	f->first = i;
 	f->end = tok_end(c, j);
 	f->next = j + 1;
@@ -862,6 +1090,26 @@ read_decade(const ctx *c, size_t i, found *f)
 	if (j >= c->n)
 		return false;
 	t = &c->tok[j];
+	/* "the 90s", "the '90s": 1950s to 1990s, 2000s and 2010s; "the 20s" could be either century */
+	if (t->kind == NK_TOKEN_WORD && t->fold_len == 3 && t->fold[2] == 's' && t->fold[1] == '0' &&
+		t->fold[0] >= '0' && t->fold[0] <= '9' && t->fold[0] != '2' && t->fold[0] != '3' &&
+		t->fold[0] != '4' && j > 0 &&
+		(is_word(c, j - 1, "the") || is_word(c, j - 1, "early") || is_word(c, j - 1, "late") ||
+		 is_word(c, j - 1, "mid") ||
+		 (is_punct(c, j - 1, "'") && j > 1 && (is_word(c, j - 2, "the") || is_word(c, j - 2, "early") ||
+												is_word(c, j - 2, "late") || is_word(c, j - 2, "mid")))))
+	{
+		y = (t->fold[0] - '0') * 10;
+		y += y >= 50 ? 1900 : 2000;
+		f->first = i;
+		f->end = tok_end(c, j);
+		f->next = j + 1;
+		f->from = nk_days_from_civil(y, 1, 1);
+		f->to = nk_days_from_civil(y + 9, 12, 31);
+		f->precision = NK_PREC_DECADE;
+		f->resolved = true;
+		return true;
+	}
 	if (t->kind != NK_TOKEN_WORD || t->fold_len != 5 || t->fold[4] != 's' || t->fold[3] != '0')
 		return false;
 	for (int k = 0; k < 4; k++)
@@ -910,6 +1158,37 @@ week_suffix(const ctx *c, size_t i, int *delta)
 }
 
 /*
+ * The day nearest the reference day, within a year, that is weekday w and
+ * day d of month m (any month when m is 0); unresolved when there is none.
+ */
+static bool
+weekday_and_day(const ctx *c, int w, int m, int d, found *f)
+{
+	int32_t		best = 0;
+	bool		have = false;
+
+	for (int dm = -12; dm <= 12; dm++)
+	{
+		int			y = c->ref_y,
+					mo = c->ref_m;
+		int32_t		day;
+
+		add_months(&y, &mo, dm);
+		if ((m && mo != m) || !nk_valid_civil(y, mo, d))
+			continue;
+		day = nk_days_from_civil(y, mo, d);
+		if (nk_weekday(day) != w)
+			continue;
+		if (!have || (day > c->ref ? day - c->ref : c->ref - day) < (best > c->ref ? best - c->ref : c->ref - best))
+			best = day;
+		have = true;
+	}
+	if (have)
+		set_day(f, best);
+	return true;
+}
+
+/*
  * A weekday, or two: "on Monday", "last Friday", "next Tuesday", "Wednesday
  * evening", "Tuesday and Wednesday", "between Tuesday and Sunday of last
  * week".
@@ -934,7 +1213,14 @@ read_weekday(const ctx *c, size_t i, found *f)
 		which = 2;
 	if (which)
 		j++;
+	/* "this past Friday", "this coming Friday" */
+	if (which == 2 && (is_word(c, j, "past") || is_word(c, j, "coming")))
+		which = is_word(c, j++, "past") ? -1 : 1;
 	w1 = weekday_at(c, j);
+	/* after next, last or this an abbreviation will do: "next Fri", "last Tues", "next wed" */
+	if (w1 < 0 && which && j < c->n && c->tok[j].fold_len <= 5 &&
+		((c->tok[j].flags & NK_TOKEN_CAPITALIZED) || is_word(c, j - 1, "next")))
+		w1 = nk_weekday_from_word(c->tok[j].fold, c->tok[j].fold_len);
 	if (w1 < 0)
 		return false;
 	f->first = i;
@@ -959,6 +1245,25 @@ read_weekday(const ctx *c, size_t i, found *f)
 			has_week = true;
 			f->end = tok_end(c, after - 1);
 			k = after;
+		}
+	}
+	/* "Monday the 5th", "Friday the 13th of June": the day near the reference day that is that weekday */
+	if (w2 < 0 && !has_week && !which && is_word(c, k, "the"))
+	{
+		size_t		k2;
+		int			d = ordinal_at(c, k + 1, &k2),
+					m = 0;
+
+		if (d && (c->tok[k + 1].flags & NK_TOKEN_HAS_DIGIT))
+		{
+			if (is_word(c, k2, "of") && (m = month_at(c, k2 + 1)) != 0)
+				k2 += 2;
+			f->next = k2;
+			f->end = tok_end(c, k2 - 1);
+			f->precision = NK_PREC_DAY;
+			if (!c->has_ref)
+				return true;
+			return weekday_and_day(c, w1, m, d, f);
 		}
 	}
 	f->next = k;
@@ -1169,7 +1474,116 @@ read_the_weekend(const ctx *c, size_t i, found *f)
 	return true;
 }
 
-/* "four years ago", "two weeks ago", "a month ago"; "in three days" in a future clause. */
+/* The precision of an offset of n units: a day for hours and days, else the unit's. */
+static nk_precision
+unit_precision(unit u)
+{
+	return u == UNIT_WEEK ? NK_PREC_WEEK : u == UNIT_MONTH ? NK_PREC_MONTH :
+		u == UNIT_YEAR ? NK_PREC_YEAR : u == UNIT_DECADE ? NK_PREC_DECADE : NK_PREC_DAY;
+}
+
+/*
+ * Place f n units (negative: before) from the day base, at the unit's
+ * precision: "two weeks" from a day is the week that holds the day two weeks
+ * on, "a year earlier" the whole year.  f stays unresolved off the calendar.
+ */
+static void
+place_offset(found *f, int32_t base, long n, unit u)
+{
+	int			y,
+				m,
+				d;
+
+	f->precision = unit_precision(u);
+	if (n > 100000 || n < -100000)
+		return;
+	nk_civil_from_days(base, &y, &m, &d);
+	switch (u)
+	{
+		case UNIT_MINUTE:
+		case UNIT_HOUR:
+			/* a few hours off is still the day, unless it crosses midnight: say the day */
+			set_day(f, base);
+			return;
+		case UNIT_DAY:
+			set_day(f, base + (int32_t) n);
+			break;
+		case UNIT_WEEK:
+			set_week(f, base + 7 * (int32_t) n);
+			break;
+		case UNIT_MONTH:
+			add_months(&y, &m, n);
+			if (!set_month(f, y, m))
+				f->resolved = false;
+			break;
+		case UNIT_YEAR:
+			if (!set_year(f, y + (int) n, NK_PREC_YEAR))
+				f->resolved = false;
+			break;
+		case UNIT_DECADE:
+			y += (int) n * 10;
+			if (y < NK_YEAR_MIN || y > NK_YEAR_MAX - 9)
+				break;
+			y -= y % 10;
+			f->from = nk_days_from_civil(y, 1, 1);
+			f->to = nk_days_from_civil(y + 9, 12, 31);
+			f->resolved = true;
+			break;
+		case UNIT_NONE:
+			break;
+	}
+	if (f->resolved)
+	{
+		nk_civil_from_days(f->from, &y, &m, &d);
+		if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
+			f->resolved = false;
+	}
+}
+
+/* The day n units from base, at day precision (the span readers' ends); false off the calendar. */
+static bool
+day_offset(int32_t base, long n, unit u, int32_t *out)
+{
+	int			y,
+				m,
+				d;
+
+	if (n > 100000 || n < -100000)
+		return false;
+	nk_civil_from_days(base, &y, &m, &d);
+	switch (u)
+	{
+		case UNIT_DAY:
+			*out = base + (int32_t) n;
+			break;
+		case UNIT_WEEK:
+			*out = base + 7 * (int32_t) n;
+			break;
+		case UNIT_MONTH:
+		case UNIT_YEAR:
+		case UNIT_DECADE:
+			if (u == UNIT_MONTH)
+				add_months(&y, &m, n);
+			else
+				y += (int) n * (u == UNIT_DECADE ? 10 : 1);
+			if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
+				return false;
+			if (d > nk_days_in_month(y, m))
+				d = nk_days_in_month(y, m);
+			*out = nk_days_from_civil(y, m, d);
+			break;
+		default:
+			return false;
+	}
+	nk_civil_from_days(*out, &y, &m, &d);
+	return y >= NK_YEAR_MIN && y <= NK_YEAR_MAX;
+}
+
+/*
+ * "four years ago", "two weeks ago", "a month ago", "four days from now";
+ * "in three days" and "after two years" in a future clause ("after two years
+ * of war" is a duration).
+ */
 static bool
 read_ago(const ctx *c, size_t i, found *f)
 {
@@ -1177,9 +1591,8 @@ read_ago(const ctx *c, size_t i, found *f)
 	unit		u;
 	bool		ahead = false;
 	size_t		j = i;
-	int32_t		day;
 
-	if (is_word(c, i, "in") || is_word(c, i, "within"))
+	if (is_word(c, i, "in") || is_word(c, i, "within") || is_word(c, i, "after"))
 	{
 		ahead = true;
 		j = i + 1;
@@ -1190,120 +1603,573 @@ read_ago(const ctx *c, size_t i, found *f)
 		return false;
 	if (ahead)
 	{
-		if (is_word(c, i, "within") || tense_of(c, i, j + 2) != TENSE_FUTURE)
+		if (is_word(c, i, "within") || tense_of(c, i, j + 2) != TENSE_FUTURE ||
+			(is_word(c, i, "after") && is_word(c, j + 2, "of")))
 			return false;
 		f->next = j + 2;
 	}
+	else if (is_word(c, j + 2, "ago"))
+		f->next = j + 3;
+	else if (is_word(c, j + 2, "from") && is_word(c, j + 3, "now"))
+	{
+		ahead = true;
+		f->next = j + 4;
+	}
+	else
+		return false;
+	f->first = is_word(c, i, "in") ? j : i;
+	f->end = tok_end(c, f->next - 1);
+	f->precision = unit_precision(u);
+	if (!c->has_ref)
+		return true;
+	place_offset(f, c->ref, ahead ? n : -n, u);
+	return true;
+}
+
+/*
+ * Place f n units from a given day (NULL: unknown): days and weeks from a
+ * day land on a day ("a week after June 3"), months and years on their unit.
+ */
+static void
+place_from_day(found *f, const int32_t *base, long n, unit u)
+{
+	int32_t		day;
+
+	f->precision = u <= UNIT_WEEK ? NK_PREC_DAY : unit_precision(u);
+	if (!base)
+		return;
+	if (u > UNIT_WEEK)
+		place_offset(f, *base, n, u);
+	else if (day_offset(*base, n, u, &day))
+		set_day(f, day);
+}
+
+/*
+ * The mention an expression such as "the next day" or "a year earlier"
+ * counts from: the last one resolved in the sentence or the two before, at
+ * a precision no coarser than prec; NULL when there is none.
+ */
+static const nk_date_mention *
+anchor_mention(const ctx *c, size_t i, nk_precision prec)
+{
+	const nk_date_mention *m;
+
+	if (!c->out || c->out->count == 0)
+		return NULL;
+	m = &c->out->items[c->out->count - 1];
+	if (!m->resolved || m->sentence + 2 < c->tok[i].sentence || m->precision == NK_PREC_RANGE ||
+		m->precision > prec || m->precision == NK_PREC_VAGUE)
+		return NULL;
+	return m;
+}
+
+/*
+ * Offsets from another day: "the day after tomorrow", "two days before
+ * yesterday", "a week after June 3"; from the day told just before: "the
+ * next day", "the following week", "the previous day", "the day before"
+ * (at the end of its phrase), "two weeks later", "a year earlier".  Without
+ * such a day there is nothing to count from, and no date.
+ */
+static bool
+read_anchored(const ctx *c, size_t i, found *f)
+{
+	long		n = 1;
+	unit		u;
+	size_t		k;
+	int			sign;
+	const nk_date_mention *m;
+
+	if (is_word(c, i, "the") &&
+		(is_word(c, i + 1, "following") || is_word(c, i + 1, "next") || is_word(c, i + 1, "previous")) &&
+		(u = unit_word(c, i + 2)) >= UNIT_DAY && u <= UNIT_YEAR &&
+		c->tok[i + 2].fold[c->tok[i + 2].fold_len - 1] != 's' &&
+		(u == UNIT_DAY || !is_word(c, i + 1, "next")))
+	{
+		sign = is_word(c, i + 1, "previous") ? -1 : 1;
+		k = i + 3;
+	}
 	else
 	{
-		if (!is_word(c, j + 2, "ago"))
+		if (is_word(c, i, "the") && is_word(c, i + 1, "day"))
+		{
+			u = UNIT_DAY;
+			k = i + 2;
+		}
+		else
+		{
+			n = count_value(c, i);
+			u = unit_word(c, i + 1);
+			if (n < 0 || u < UNIT_DAY || u > UNIT_YEAR)
+				return false;
+			k = i + 2;
+		}
+		if (is_word(c, k, "before") || is_word(c, k, "earlier"))
+			sign = -1;
+		else if (is_word(c, k, "after") || is_word(c, k, "later") || is_word(c, k, "from"))
+			sign = 1;
+		else
 			return false;
-		f->next = j + 3;
-	}
-	f->first = ahead ? j : i;
-	f->end = tok_end(c, f->next - 1);
-	f->precision = u == UNIT_WEEK ? NK_PREC_WEEK : u == UNIT_MONTH ? NK_PREC_MONTH :
-		u == UNIT_YEAR ? NK_PREC_YEAR : u == UNIT_DECADE ? NK_PREC_DECADE : NK_PREC_DAY;
-	if (!c->has_ref || n > 100000)
-		return true;
-	if (!ahead)
-		n = -n;
-	switch (u)
-	{
-		case UNIT_MINUTE:
-		case UNIT_HOUR:
+		k++;
+		if (is_word(c, k - 1, "before") || is_word(c, k - 1, "after") || is_word(c, k - 1, "from"))
+		{
+			found		a;
+
+			/* a day named after it: "the day after tomorrow", "a week before June 3" */
+			memset(&a, 0, sizeof(a));
+			if (k < c->n && same_sentence(c, k - 1, k) && c->tok[k].kind != NK_TOKEN_PUNCT &&
+				!(is_word(c, k, "that") || is_word(c, k, "then")))
 			{
-				/* a few hours ago is still today, unless it crosses midnight: say today */
-				set_day(f, c->ref);
+				/* a day of its own, not another offset: a chain of them has no end to count from */
+				if (!(read_day_word(c, k, &a) || read_absolute(c, k, &a) || read_weekday(c, k, &a)) ||
+					a.first != k || a.precision != NK_PREC_DAY)
+					return false;
+				f->first = i;
+				f->next = a.next;
+				f->end = a.end;
+				place_from_day(f, a.resolved ? &a.from : NULL, sign * n, u);
 				return true;
 			}
-		case UNIT_DAY:
-			day = c->ref + (int32_t) n;
-			set_day(f, day);
-			break;
-		case UNIT_WEEK:
-			set_week(f, c->ref + 7 * (int32_t) n);
-			break;
-		case UNIT_MONTH:
-			{
-				int			y = c->ref_y,
-							m = c->ref_m;
-
-				add_months(&y, &m, n);
-				if (!set_month(f, y, m))
-					f->resolved = false;
-			}
-			break;
-		case UNIT_YEAR:
-			if (!set_year(f, c->ref_y + (int) n, NK_PREC_YEAR))
-				f->resolved = false;
-			break;
-		case UNIT_DECADE:
-			{
-				int			y = c->ref_y + (int) n * 10;
-
-				if (y < NK_YEAR_MIN || y > NK_YEAR_MAX - 9)
-					break;
-				y -= y % 10;
-				f->from = nk_days_from_civil(y, 1, 1);
-				f->to = nk_days_from_civil(y + 9, 12, 31);
-				f->resolved = true;
-			}
-			break;
-		case UNIT_NONE:
-			break;
+			/* "two days from" counts from a day named after it, never from one told before */
+			if (is_word(c, k - 1, "from"))
+				return false;
+		}
 	}
-	if (f->resolved)
+	m = anchor_mention(c, i, u <= UNIT_WEEK ? NK_PREC_DAY : unit_precision(u));
+	if (!m)
+		return false;
+	f->first = i;
+	f->next = k;
+	f->end = tok_end(c, k - 1);
+	place_from_day(f, &m->date_from, sign * n, u);
+	return true;
+}
+
+/* "the week after next", "the year before last": two units on or back. */
+static bool
+read_after_next(const ctx *c, size_t i, found *f)
+{
+	unit		u;
+	int			sign;
+
+	if (!is_word(c, i, "the") || (u = unit_word(c, i + 1)) < UNIT_WEEK || u > UNIT_YEAR ||
+		c->tok[i + 1].fold[c->tok[i + 1].fold_len - 1] == 's')
+		return false;
+	if (is_word(c, i + 2, "after") && is_word(c, i + 3, "next"))
+		sign = 1;
+	else if (is_word(c, i + 2, "before") && is_word(c, i + 3, "last"))
+		sign = -1;
+	else
+		return false;
+	/* not "the month after next year's vote", "the week before last Friday" */
+	if (unit_word(c, i + 4) != UNIT_NONE || weekday_at(c, i + 4) >= 0 || month_at(c, i + 4) ||
+		is_word(c, i + 4, "weekend") || season_word(c, i + 4) != SEASON_NONE)
+		return false;
+	f->first = i;
+	f->next = i + 4;
+	f->end = tok_end(c, i + 3);
+	f->precision = unit_precision(u);
+	if (c->has_ref)
+		place_offset(f, c->ref, 2 * sign, u);
+	return true;
+}
+
+/*
+ * A span reaching from the reference day: "the past three days", "the last
+ * two years", "over the next ten days", "within the next six months", "the
+ * coming two weeks".  A count is needed: "the last year" is a duration.
+ */
+static bool
+read_span(const ctx *c, size_t i, found *f)
+{
+	size_t		j = is_word(c, i, "within") ? i + 1 : i;
+	int			sign;
+	long		n;
+	unit		u;
+	int32_t		other;
+
+	if (!is_word(c, j, "the"))
+		return false;
+	if (is_word(c, j + 1, "past") || is_word(c, j + 1, "last"))
+		sign = -1;
+	else if (is_word(c, j + 1, "next") || is_word(c, j + 1, "coming"))
+		sign = 1;
+	else
+		return false;
+	n = count_value(c, j + 2);
+	u = unit_word(c, j + 3);
+	if (n < 1 || u < UNIT_DAY || u > UNIT_YEAR || is_word(c, j + 2, "a") || is_word(c, j + 2, "an"))
+		return false;
+	f->first = i;
+	f->next = j + 4;
+	f->end = tok_end(c, j + 3);
+	f->precision = NK_PREC_RANGE;
+	if (!c->has_ref || !day_offset(c->ref, sign * n, u, &other))
+		return true;
+	f->from = sign < 0 ? other : c->ref;
+	f->to = sign < 0 ? c->ref : other;
+	f->resolved = true;
+	return true;
+}
+
+/*
+ * Quarters: "Q2", "Q2 2021", "2021Q2", "the second quarter", "the fourth
+ * quarter of 2023", "the first quarter of next year".  Without a year the
+ * quarter is the latest one begun by the reference day, or in a future
+ * clause the next one not yet over.
+ */
+static bool
+read_quarter(const ctx *c, size_t i, found *f)
+{
+	const nk_token *t = &c->tok[i];
+	int			q = 0,
+				y = 0,
+				delta = 0;
+	bool		rel = false,
+				need_year = false;
+	size_t		k;
+
+	if (t->kind == NK_TOKEN_WORD && t->fold_len == 2 && t->fold[0] == 'q' && t->fold[1] >= '1' && t->fold[1] <= '4')
 	{
-		int			y,
-					m,
-					d;
-
-		nk_civil_from_days(f->from, &y, &m, &d);
-		if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
-			f->resolved = false;
+		q = t->fold[1] - '0';
+		k = i + 1;
 	}
+	else if (t->kind == NK_TOKEN_WORD && t->fold_len == 6 && t->fold[4] == 'q' && t->fold[5] >= '1' &&
+			 t->fold[5] <= '4' && t->fold[0] >= '1' && t->fold[0] <= '2')
+	{
+		for (int d = 0; d < 4; d++)
+		{
+			if (t->fold[d] < '0' || t->fold[d] > '9')
+				return false;
+			y = y * 10 + (t->fold[d] - '0');
+		}
+		q = t->fold[5] - '0';
+		k = i + 1;
+	}
+	else
+	{
+		size_t		j = is_word(c, i, "the") ? i + 1 : i;
+
+		if (j > i && (is_word(c, j, "final") || is_word(c, j, "last")))
+		{
+			/* "the last quarter" alone may be the one before this: only with its year */
+			q = 4;
+			k = j + 1;
+			need_year = true;
+		}
+		else
+			q = ordinal_at(c, j, &k);
+		/* "second-quarter growth" */
+		if (is_punct(c, k, "-") && !(c->tok[k].flags & NK_TOKEN_SPACE_BEFORE) && is_word(c, k + 1, "quarter"))
+			k++;
+		if (q < 1 || q > 4 || !is_word(c, k, "quarter") || (j == i && (c->tok[j].flags & NK_TOKEN_HAS_DIGIT)))
+			return false;
+		k++;
+	}
+	if (!y)
+	{
+		size_t		k2 = is_word(c, k, "of") ? k + 1 : k;
+
+		if ((y = year_at(c, k2)) != 0)
+			k = k2 + 1;
+		else if (is_word(c, k, "of") && relative_year(c, k2, &delta))
+		{
+			rel = true;
+			k = k2 + 2;
+		}
+		else if (relative_year(c, k, &delta))
+		{
+			rel = true;
+			k += 2;
+		}
+		else if (is_word(c, k, "of"))
+			return false;		/* "the first quarter of the match" */
+		if (need_year && !y && !rel)
+			return false;
+	}
+	f->first = i;
+	f->next = k;
+	f->end = tok_end(c, k - 1);
+	f->precision = NK_PREC_QUARTER;
+	if (!y)
+	{
+		if (!c->has_ref)
+			return true;
+		if (rel)
+			y = c->ref_y + delta;
+		else
+		{
+			int			refq = (c->ref_m - 1) / 3 + 1;
+
+			f->year_inferred = true;
+			if (tense_of(c, i, k) == TENSE_FUTURE)
+				y = q >= refq ? c->ref_y : c->ref_y + 1;
+			else
+				y = q <= refq ? c->ref_y : c->ref_y - 1;
+		}
+	}
+	if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
+		return false;
+	f->from = month_first(y, q * 3 - 2);
+	f->to = month_last(y, q * 3);
+	f->resolved = true;
+	return true;
+}
+
+/*
+ * Halves of a year: "the first half of 2022", "the second half of last year",
+ * "the first half of the year" (the year of the reference day), "H2 2021".
+ */
+static bool
+read_half(const ctx *c, size_t i, found *f)
+{
+	const nk_token *t = &c->tok[i];
+	int			h,
+				y = 0,
+				delta = 0;
+	size_t		k;
+
+	if (t->kind == NK_TOKEN_WORD && t->fold_len == 2 && t->fold[0] == 'h' &&
+		(t->fold[1] == '1' || t->fold[1] == '2') && (y = year_at(c, i + 1)) != 0)
+	{
+		h = t->fold[1] - '0';
+		k = i + 2;
+	}
+	else if (is_word(c, i, "the") && (is_word(c, i + 1, "first") || is_word(c, i + 1, "second")) &&
+			 is_word(c, i + 2, "half") && is_word(c, i + 3, "of"))
+	{
+		h = is_word(c, i + 1, "first") ? 1 : 2;
+		k = i + 4;
+		if ((y = year_at(c, k)) != 0)
+			k++;
+		else if (relative_year(c, k, &delta))
+			k += 2;
+		else if (is_word(c, k, "the") && is_word(c, k + 1, "year"))
+			k += 2;
+		else
+			return false;
+	}
+	else
+		return false;
+	f->first = i;
+	f->next = k;
+	f->end = tok_end(c, k - 1);
+	f->precision = NK_PREC_RANGE;
+	if (!y)
+	{
+		if (!c->has_ref)
+			return true;
+		y = c->ref_y + delta;
+	}
+	if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
+		return false;
+	f->from = month_first(y, h == 1 ? 1 : 7);
+	f->to = month_last(y, h == 1 ? 6 : 12);
+	f->resolved = true;
+	return true;
+}
+
+/*
+ * "the second Friday of November", "the last Sunday in May 2024", "the first
+ * Monday of next month".
+ */
+static bool
+read_nth_weekday(const ctx *c, size_t i, found *f)
+{
+	size_t		k;
+	int			nth,
+				w,
+				m,
+				y = 0,
+				delta = 0;
+	bool		rel_month = false;
+	int32_t		day;
+
+	if (!is_word(c, i, "the"))
+		return false;
+	if (is_word(c, i + 1, "last"))
+	{
+		nth = -1;
+		k = i + 2;
+	}
+	else if ((nth = ordinal_at(c, i + 1, &k)) < 1 || nth > 5)
+		return false;
+	if ((w = weekday_at(c, k)) < 0 || !(is_word(c, k + 1, "of") || is_word(c, k + 1, "in")))
+		return false;
+	k += 2;
+	if ((m = month_at(c, k)) != 0)
+	{
+		k++;
+		if (is_punct(c, k, ",") && year_at(c, k + 1))
+			k++;
+		if ((y = year_at(c, k)) != 0)
+			k++;
+		else if (relative_year(c, k, &delta))
+		{
+			rel_month = true;
+			k += 2;
+		}
+	}
+	else if ((is_word(c, k, "this") || is_word(c, k, "last") || is_word(c, k, "next")) &&
+			 is_word(c, k + 1, "month"))
+	{
+		delta = is_word(c, k, "last") ? -1 : is_word(c, k, "next") ? 1 : 0;
+		k += 2;
+	}
+	else
+		return false;
+	f->first = i;
+	f->next = k;
+	f->end = tok_end(c, k - 1);
+	f->precision = NK_PREC_DAY;
+	if (!c->has_ref && !y)
+		return true;
+	if (!m)
+	{
+		y = c->ref_y;
+		m = c->ref_m;
+		add_months(&y, &m, delta);
+	}
+	else if (rel_month)
+		y = c->ref_y + delta;
+	else if (!y)
+	{
+		y = infer_month_year(c, m, tense_of(c, i, k));
+		f->year_inferred = true;
+	}
+	if (y < NK_YEAR_MIN || y > NK_YEAR_MAX)
+		return false;
+	if (nth > 0)
+	{
+		day = month_first(y, m);
+		day += (w - nk_weekday(day) + 7) % 7 + 7 * (nth - 1);
+	}
+	else
+	{
+		day = month_last(y, m);
+		day -= (nk_weekday(day) - w + 7) % 7;
+	}
+	if (day > month_last(y, m))
+		return false;
+	set_day(f, day);
+	return true;
+}
+
+/*
+ * A month and day in numbers without a year after a preposition: "on 3/14",
+ * "by 14/3"; only when a part above 12 tells the day from the month.
+ */
+static bool
+read_numeric_month_day(const ctx *c, size_t i, found *f)
+{
+	long		a,
+				b;
+	int			mo,
+				d,
+				y;
+
+	if (i == 0 || !(is_word(c, i - 1, "on") || is_word(c, i - 1, "by") || is_word(c, i - 1, "until") ||
+					is_word(c, i - 1, "since") || is_word(c, i - 1, "from") || is_word(c, i - 1, "before") ||
+					is_word(c, i - 1, "after") || is_word(c, i - 1, "through") || is_word(c, i - 1, "to")))
+		return false;
+	if (!is_punct(c, i + 1, "/") || (c->tok[i + 1].flags & NK_TOKEN_SPACE_BEFORE) || i + 2 >= c->n ||
+		(c->tok[i + 2].flags & NK_TOKEN_SPACE_BEFORE) || c->tok[i + 1].len != 1 ||
+		c->tok[i].len > 2 || c->tok[i + 2].len > 2 ||
+		(i + 3 < c->n && !(c->tok[i + 3].flags & NK_TOKEN_SPACE_BEFORE) &&
+		 (is_punct(c, i + 3, "/") || c->tok[i + 3].kind != NK_TOKEN_PUNCT)))
+		return false;
+	a = count_value(c, i);
+	b = count_value(c, i + 2);
+	if (a >= 1 && a <= 12 && b > 12 && b <= 31)
+	{
+		mo = (int) a;
+		d = (int) b;
+	}
+	else if (b >= 1 && b <= 12 && a > 12 && a <= 31)
+	{
+		mo = (int) b;
+		d = (int) a;
+	}
+	else
+		return false;
+	if (d > nk_days_in_month(2000, mo))
+		return false;
+	f->first = i;
+	f->next = i + 3;
+	f->end = tok_end(c, i + 2);
+	f->precision = NK_PREC_DAY;
+	f->year_inferred = true;
+	if (!c->has_ref)
+		return true;
+	if (!(y = infer_year(c, mo, d, tense_of(c, i, i + 3))))
+		return false;
+	set_day(f, nk_days_from_civil(y, mo, d));
 	return true;
 }
 
 /* "the 25th", "on the 13th": a day of the reference month, by tense. */
 static const char *const ordinal_followers[] = {
 	"and", "when", "at", "in", "on", "as", "after", "before", "to", "with", "but", "while",
-	"or", "this", "last", "night", "morning", "evening", "afternoon", NULL
+	"or", "this", "last", "night", "morning", "evening", "afternoon", "they", "he", "she", "we",
+	NULL
 };
 
+/*
+ * "the 25th", "on the twenty-first": a day of the reference month, by tense;
+ * "the 15th of last month", "the third of next month": of that month.  A
+ * day in words needs "on" before it and nothing after it in its phrase ("on
+ * the second" but not "on the second day").
+ */
 static bool
 read_ordinal_day(const ctx *c, size_t i, found *f)
 {
-	const nk_token *t;
-	int			d = 0;
-	size_t		k = 0;
+	int			d;
+	size_t		k;
 	tense		tn;
+	int			delta = 0;
+	bool		of_month = false;
+	bool		words;
 
 	if (!is_word(c, i, "the") || i + 1 >= c->n)
 		return false;
-	t = &c->tok[i + 1];
-	if (t->kind != NK_TOKEN_WORD || !(t->flags & NK_TOKEN_HAS_DIGIT))
+	words = !(c->tok[i + 1].flags & NK_TOKEN_HAS_DIGIT);
+	if (words && !(i > 0 && is_word(c, i - 1, "on")))
 		return false;
-	while (k < t->fold_len && k < 2 && t->fold[k] >= '0' && t->fold[k] <= '9')
-		d = d * 10 + (t->fold[k++] - '0');
-	if (k == 0 || t->fold_len != k + 2 || d < 1 || d > 31)
+	d = ordinal_at(c, i + 1, &k);
+	if (d < 1)
 		return false;
-	if (strcmp(t->fold + k, "st") && strcmp(t->fold + k, "nd") && strcmp(t->fold + k, "rd") &&
-		strcmp(t->fold + k, "th"))
-		return false;
+	if (is_word(c, k, "of") && (is_word(c, k + 1, "last") || is_word(c, k + 1, "this") ||
+								is_word(c, k + 1, "next")) && is_word(c, k + 2, "month"))
+	{
+		of_month = true;
+		delta = is_word(c, k + 1, "last") ? -1 : is_word(c, k + 1, "next") ? 1 : 0;
+		k += 3;
+	}
 	/* "the 13th of September" is the grammar's; "the 25th anniversary" is no date */
-	if (i + 2 < c->n && same_sentence(c, i + 1, i + 2) &&
-		!(c->tok[i + 2].kind == NK_TOKEN_PUNCT && !nk_token_is(&c->tok[i + 2], "-")) &&
-		!(c->tok[i + 2].kind == NK_TOKEN_WORD && in_class(c, i + 2, W_FOLLOWER)))
+	else if (k < c->n && same_sentence(c, k - 1, k) &&
+			 !(c->tok[k].kind == NK_TOKEN_PUNCT && !nk_token_is(&c->tok[k], "-")) &&
+			 !(c->tok[k].kind == NK_TOKEN_WORD && in_class(c, k, W_FOLLOWER) &&
+			   !(words && (is_word(c, k, "to") || is_word(c, k, "in") || is_word(c, k, "and") ||
+						   is_word(c, k, "or") || is_word(c, k, "at") || is_word(c, k, "with") ||
+						   is_word(c, k, "as") || is_word(c, k, "on")))))
 		return false;
 	f->first = i;
-	f->next = i + 2;
-	f->end = tok_end(c, i + 1);
+	f->next = k;
+	f->end = tok_end(c, k - 1);
 	f->precision = NK_PREC_DAY;
 	if (!c->has_ref)
 		return true;
-	tn = tense_of(c, i, i + 2);
+	if (of_month)
+	{
+		int			y = c->ref_y,
+					m = c->ref_m;
+
+		add_months(&y, &m, delta);
+		if (!nk_valid_civil(y, m, d))
+			return false;
+		set_day(f, nk_days_from_civil(y, m, d));
+		return true;
+	}
+	tn = tense_of(c, i, k);
 	{
 		int			y = c->ref_y,
 					m = c->ref_m;
@@ -1398,15 +2264,40 @@ read_vague(const ctx *c, size_t i, found *f)
 	return true;
 }
 
+/* Move a day or month found with an inferred year by years. */
+static void
+shift_year(found *f, int years)
+{
+	int			y,
+				m,
+				d;
+
+	if (!years || (f->precision != NK_PREC_DAY && f->precision != NK_PREC_MONTH))
+		return;
+	nk_civil_from_days(f->from, &y, &m, &d);
+	y += years;
+	if (f->precision == NK_PREC_MONTH)
+	{
+		if (!set_month(f, y, m))
+			f->resolved = false;
+	}
+	else if (nk_valid_civil(y, m, d))
+		set_day(f, nk_days_from_civil(y, m, d));
+	else
+		f->resolved = false;
+}
+
 /* The point expressions: what can stand on either side of "between ... and". */
 static bool
 read_point(const ctx *c, size_t i, found *f)
 {
 	memset(f, 0, sizeof(*f));
-	return read_absolute(c, i, f) || read_decade(c, i, f) || read_year(c, i, f) ||
+	return read_anchored(c, i, f) || read_day_first_range(c, i, f) || read_absolute(c, i, f) ||
+		read_decade(c, i, f) || read_half(c, i, f) ||
+		read_quarter(c, i, f) || read_year(c, i, f) || read_numeric_month_day(c, i, f) ||
 		read_season_year(c, i, f) || read_month(c, i, f) || read_weekday(c, i, f) ||
 		read_day_word(c, i, f) || read_relative_unit(c, i, f) || read_the_weekend(c, i, f) ||
-		read_ago(c, i, f) ||
+		read_ago(c, i, f) || read_span(c, i, f) || read_after_next(c, i, f) || read_nth_weekday(c, i, f) ||
 		read_ordinal_day(c, i, f);
 }
 
@@ -1436,6 +2327,23 @@ read_between(const ctx *c, size_t i, found *f)
 		return false;
 	if (!read_point(c, k + 1, &b) || b.precision == NK_PREC_RANGE)
 		return false;
+	/* one expression: a year taken from the reference day yields to the other end's */
+	if (a.resolved && b.resolved && a.year_inferred && !b.year_inferred)
+	{
+		/* "from June to September 2021": the start is in the end's year or the one before */
+		int			ya,
+					ma,
+					da,
+					yb,
+					mb,
+					db;
+
+		nk_civil_from_days(a.from, &ya, &ma, &da);
+		nk_civil_from_days(b.to, &yb, &mb, &db);
+		shift_year(&a, yb - ya - (ma > mb ? 1 : 0));
+	}
+	else if (a.resolved && b.resolved && b.to < a.from && b.year_inferred)
+		shift_year(&b, 1);
 	*f = a;
 	f->first = i;
 	f->next = b.next;
@@ -1457,7 +2365,10 @@ static const char *const starters[] = {
 	"in", "within", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 	"ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
 	"eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "spring", "summer",
-	"autumn", "fall", "winter", NULL
+	"autumn", "fall", "winter", "after", "first", "second", "third", "fourth", "fifth", "sixth",
+	"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+	"fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+	"thirtieth", NULL
 };
 
 static bool
@@ -1473,8 +2384,13 @@ could_start(const ctx *c, size_t i)
 		return true;
 	if (t->fold_len > 9)
 		return false;
+	/* the full names in lower case are starters */
 	if ((t->flags & NK_TOKEN_CAPITALIZED) &&
 		(nk_month_from_word(t->fold, t->fold_len) || nk_weekday_from_word(t->fold, t->fold_len) >= 0))
+		return true;
+	/* "jan 5": an abbreviation in lower case, with its day */
+	if (t->fold_len <= 4 && i + 1 < c->n && c->tok[i + 1].kind == NK_TOKEN_NUMBER &&
+		nk_month_from_word(t->fold, t->fold_len))
 		return true;
 	return in_class(c, i, W_STARTER);
 }
@@ -1483,6 +2399,10 @@ static void
 build_word_table(void)
 {
 	word_add_list(starters, W_STARTER);
+	for (int m = 1; m <= 12; m++)
+		word_add(nk_month_name(m), W_STARTER);
+	for (int w = 0; w < 7; w++)
+		word_add(nk_weekday_name(w), W_STARTER);
 	word_add_list(past_words, W_PAST);
 	word_add_list(not_past_ed, W_NOT_PAST_ED);
 	word_add_list(future_words, W_FUTURE);
@@ -1698,6 +2618,7 @@ nk_extract_dates(nk_arena *arena, const nk_doc *doc, const int64_t *published, n
 			word[k] = word_class(c.tok[k].fold, c.tok[k].fold_len);
 		c.word = word;
 	}
+	c.out = out;
 	c.tense = nk_arena_alloc(arena, c.n + 1);
 	memset(c.tense, TENSE_UNKNOWN, c.n + 1);
 
