@@ -271,7 +271,7 @@ citation_at(const nk_doc *doc, size_t i)
 	return false;
 }
 
-/* Whether a quotation mark is among tokens a..b. */
+/* Whether a quotation mark (of either side) is among tokens a..b. */
 static bool
 has_quote(const nk_doc *doc, size_t a, size_t b)
 {
@@ -279,7 +279,7 @@ has_quote(const nk_doc *doc, size_t a, size_t b)
 	{
 		int32_t		cp = first_char(doc->text, &doc->tokens.items[j]);
 
-		if (cp == '"' || cp == '\'' || cp == 0x201D || cp == 0x2019 || cp == 0x00BB)
+		if (cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x00AB || cp == 0x00BB)
 			return true;
 	}
 	return false;
@@ -362,9 +362,10 @@ label_at(const nk_doc *doc, size_t i, size_t *end)
 }
 
 /*
- * Mark the labels of list items: a label at the start of a line or after a
- * bullet, and one that follows the last in its paragraph ("1. Go home 2.
- * Sleep", "a. ... b. ..."); NULL when the document has none.
+ * Mark the labels of list items: a label at the start of a line, after a
+ * bullet, a sentence's end or a colon, and one that follows the last in its
+ * paragraph ("1. Go home 2. Sleep", "a. ... b. ..."); NULL when the
+ * document has none.
  */
 static uint8_t *
 find_labels(nk_arena *arena, const nk_doc *doc)
@@ -384,7 +385,8 @@ find_labels(nk_arena *arena, const nk_doc *doc)
 		if (items[i].kind == NK_TOKEN_PUNCT || (value = label_at(doc, i, &end)) == 0)
 			continue;
 		if (!(items[i].flags & NK_TOKEN_LINE_BEFORE) && !(last != 0 && value == last + 1) &&
-			!(i > 0 && is_bullet_glyph(doc->text, &items[i - 1])))
+			!(i > 0 && (is_bullet_glyph(doc->text, &items[i - 1]) || is_terminal(doc, i - 1) ||
+						is_punct(&items[i - 1], ":"))))
 			continue;
 		if (mark == NULL)
 			mark = nk_arena_zalloc(arena, n);
@@ -458,11 +460,20 @@ boundary_before(const nk_doc *doc, const uint8_t *labels, size_t first, size_t i
 			t->len > 1 && glued_sentence_end(doc->text, &doc->tokens.items[k - 1]) &&
 			!in_address(doc, k);
 	}
-	/* an abbreviation at the end of a sentence: "in the U.S. How ...", "Briggs & Co. It ..." */
+	/* an abbreviation at the end of a sentence: "in the U.S. How ...", "Briggs & Co. \"It ..." */
 	if ((prev->flags & NK_TOKEN_ABBREV) && prev->kind == NK_TOKEN_WORD &&
-		doc->text[prev->start + prev->len - 1] == '.' && t->kind == NK_TOKEN_WORD &&
-		(t->flags & NK_TOKEN_SPACE_BEFORE) && (t->flags & NK_TOKEN_CAPITALIZED))
-		return k >= first && abbreviation_ends(doc, first, k, t);
+		doc->text[prev->start + prev->len - 1] == '.' && (t->flags & NK_TOKEN_SPACE_BEFORE) &&
+		k >= first)
+	{
+		const nk_token *w = t;
+
+		/* the word after an opening quote */
+		if (i + 1 < doc->tokens.count && has_quote(doc, i, i) &&
+			!(doc->tokens.items[i + 1].flags & NK_TOKEN_SPACE_BEFORE))
+			w = &doc->tokens.items[i + 1];
+		return w->kind == NK_TOKEN_WORD && (w->flags & NK_TOKEN_CAPITALIZED) &&
+			abbreviation_ends(doc, first, k, w);
+	}
 	return false;
 }
 
