@@ -285,20 +285,49 @@ has_quote(const nk_doc *doc, size_t a, size_t b)
 	return false;
 }
 
+/* Words a title in title case leaves in lower case. */
+static const char *const minor_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "nor", "of", "on", "or",
+	"the", "to", "with", NULL
+};
+
+#define MAX_TITLE_TOKENS 40
+
+/*
+ * Whether tokens first..k-1 are a title in title case ("How the U.S. Is
+ * Responding"), where capitalised function words go on: no lower-case word
+ * but minor ones.
+ */
+static bool
+title_case(const nk_doc *doc, size_t first, size_t k)
+{
+	if (k - first > MAX_TITLE_TOKENS)
+		return false;
+	for (size_t j = first; j < k; j++)
+	{
+		const nk_token *w = &doc->tokens.items[j];
+
+		if (w->kind == NK_TOKEN_WORD && nk_cp_is_lower(first_char(doc->text, w)) &&
+			!in_words(w, minor_words))
+			return false;
+	}
+	return true;
+}
+
 /*
  * Whether the abbreviation or initial at token k, whose sentence starts at
  * token first, ends it before the capitalised word t.  A title or another
  * abbreviation that stands before a name or number never does; nor does one
  * in the first three tokens of a sentence, a phrase put in front ("At 5 a.m.
- * Mr. Lee left").  An initial after a capitalised word is a middle initial
- * unless a strong opener follows.
+ * Mr. Lee left"), or one in a title in title case.  An initial after a
+ * capitalised word is a middle initial unless a strong opener follows.
  */
 static bool
 abbreviation_ends(const nk_doc *doc, size_t first, size_t k, const nk_token *t)
 {
 	const nk_token *a = &doc->tokens.items[k];
 
-	if (k - first < 3 || in_words(a, prepositive))
+	if (k - first < 3 || in_words(a, prepositive) || title_case(doc, first, k))
 		return false;
 	if (a->fold_len == 1)
 	{

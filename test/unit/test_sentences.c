@@ -57,6 +57,9 @@ test_abbreviation_at_end(void)
 	WHOLE("She has lived in the E.U. for a decade.");
 	WHOLE("A deal with Hana Co. at the border was signed.");
 	WHOLE("Details of the Sept. 13 meeting leaked.");
+	SPLIT("I moved to the U.S. Is that odd?", "I moved to the U.S.", "Is that odd?");
+	/* in a title in title case, capitalised function words go on */
+	WHOLE("What the U.S. Is Doing About the Sanctions");
 	/* titles and other abbreviations that stand before a name never end one */
 	WHOLE("The delegation of Gen. Pak and Lt. Ri arrived with Dr. Han.");
 	WHOLE("He climbed Mt. Paektu with Prof. Cho and Mrs. Kang.");
