@@ -526,8 +526,12 @@ nk_doc_build(nk_arena *arena, const char *text, size_t len)
 		if (i > 0 && (i == n || boundary_before(doc, labels, first, i)))
 		{
 			nk_span    *s = nk_vec_push(arena, &doc->sentences);
-			/* a list line's bullet is not part of its sentence's text */
-			bool		bullet = first + 1 < i && is_bullet(doc->text, &doc->tokens.items[first]);
+			/*
+			 * a list line's bullet is not part of its sentence's text, unless
+			 * a list number follows it: "• 3." is the item's label, whole
+			 */
+			bool		bullet = first + 1 < i && is_bullet(doc->text, &doc->tokens.items[first]) &&
+				!(labels != NULL && labels[first + 1] == LABEL_START);
 			const nk_token *a = &doc->tokens.items[first + bullet];
 			const nk_token *b = &doc->tokens.items[i - 1];
 

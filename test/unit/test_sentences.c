@@ -128,8 +128,10 @@ test_lists(void)
 	SPLIT("1) Call the office 2) Wait", "1) Call the office", "2) Wait");
 	SPLIT("1.) Call the office. 2.) Wait.", "1.) Call the office.", "2.) Wait.");
 	SPLIT("a. Red flags b. Blue flags c. No flags", "a. Red flags", "b. Blue flags", "c. No flags");
-	/* (a bullet at the start of a line is not part of its item) */
-	SPLIT("\xe2\x80\xa2 3. Eat\n\xe2\x80\xa2 4. Rest", "3. Eat", "4. Rest");
+	/* a bullet at the start of a line is part of its item's label when a number follows */
+	SPLIT("\xe2\x80\xa2 3. Eat\n\xe2\x80\xa2 4. Rest", "\xe2\x80\xa2 3. Eat", "\xe2\x80\xa2 4. Rest");
+	SPLIT("\xe2\x80\xa2 3. Eat \xe2\x80\xa2 4. Rest", "\xe2\x80\xa2 3. Eat", "\xe2\x80\xa2 4. Rest");
+	SPLIT("\xe2\x80\xa2 Eat\n\xe2\x80\xa2 Rest", "Eat", "Rest");
 	SPLIT("\xe2\x81\x83" "7. North \xe2\x81\x83" "8. South",
 		  "\xe2\x81\x83" "7. North", "\xe2\x81\x83" "8. South");
 	SPLIT("Steps:\n1. Register\n2. Vote", "Steps:", "1. Register", "2. Vote");
