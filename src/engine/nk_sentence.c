@@ -347,7 +347,7 @@ abbreviation_ends(const nk_doc *doc, size_t first, size_t k, const nk_token *t)
 /*
  * The value of a list item's label at token i: a number 1..999, or a
  * lower-case letter (1001..1026), then with no space "." ")" or ".)", then
- * after a space a capitalised word; 0 when there is none.  *end is the
+ * after a space (not a blank line) a capitalised word; 0 when there is none.  *end is the
  * index after the label.
  */
 static int
@@ -383,18 +383,18 @@ label_at(const nk_doc *doc, size_t i, size_t *end)
 		j++;
 	else
 		return 0;
-	if (j >= n || !(items[j].flags & NK_TOKEN_SPACE_BEFORE) || items[j].kind != NK_TOKEN_WORD ||
-		!(items[j].flags & NK_TOKEN_CAPITALIZED))
+	if (j >= n || !(items[j].flags & NK_TOKEN_SPACE_BEFORE) || (items[j].flags & NK_TOKEN_PARA_BEFORE) ||
+		items[j].kind != NK_TOKEN_WORD || !(items[j].flags & NK_TOKEN_CAPITALIZED))
 		return 0;
 	*end = j;
 	return value;
 }
 
 /*
- * Mark the labels of list items: a label at the start of a line, after a
- * bullet, a sentence's end or a colon, and one that follows the last in its
- * paragraph ("1. Go home 2. Sleep", "a. ... b. ..."); NULL when the
- * document has none.
+ * Mark the labels of list items: a label at the start of a line or after a
+ * bullet, and, after a space, one after a sentence's end or a colon and one
+ * that follows the last in its paragraph ("1. Go home 2. Sleep", "a. ...
+ * b. ..."); NULL when the document has none.
  */
 static uint8_t *
 find_labels(nk_arena *arena, const nk_doc *doc)
@@ -413,9 +413,11 @@ find_labels(nk_arena *arena, const nk_doc *doc)
 			last = 0;
 		if (items[i].kind == NK_TOKEN_PUNCT || (value = label_at(doc, i, &end)) == 0)
 			continue;
-		if (!(items[i].flags & NK_TOKEN_LINE_BEFORE) && !(last != 0 && value == last + 1) &&
-			!(i > 0 && (is_bullet_glyph(doc->text, &items[i - 1]) || is_terminal(doc, i - 1) ||
-						is_punct(&items[i - 1], ":"))))
+		if (!(items[i].flags & NK_TOKEN_LINE_BEFORE) &&
+			!(i > 0 && is_bullet_glyph(doc->text, &items[i - 1])) &&
+			!((items[i].flags & NK_TOKEN_SPACE_BEFORE) &&
+			  ((last != 0 && value == last + 1) || is_terminal(doc, i - 1) ||
+			   is_punct(&items[i - 1], ":"))))
 			continue;
 		if (mark == NULL)
 			mark = nk_arena_zalloc(arena, n);

@@ -141,6 +141,9 @@ test_lists(void)
 	/* a number at a sentence end is no label without its predecessor */
 	SPLIT("The score was 2. Then it rained.", "The score was 2.", "Then it rained.");
 	WHOLE("He was ranked 4. in the list and 5. on the board.");
+	/* a number glued after a colon, or before a blank line, is no label */
+	SPLIT("Filed at 10:45.\n\nIt was late.", "Filed at 10:45.", "It was late.");
+	SPLIT("The count was 1:2. The next was 3.", "The count was 1:2.", "The next was 3.");
 }
 
 /* lines: short lines are items of a list, long ones hard-wrapped text */
