@@ -411,7 +411,9 @@ find_labels(nk_arena *arena, const nk_doc *doc)
 
 		if (items[i].flags & NK_TOKEN_PARA_BEFORE)
 			last = 0;
-		if (items[i].kind == NK_TOKEN_PUNCT || (value = label_at(doc, i, &end)) == 0)
+		/* (most tokens are punctuation or have a space after them: no label) */
+		if (items[i].kind == NK_TOKEN_PUNCT || i + 1 == n ||
+			(items[i + 1].flags & NK_TOKEN_SPACE_BEFORE) || (value = label_at(doc, i, &end)) == 0)
 			continue;
 		if (!(items[i].flags & NK_TOKEN_LINE_BEFORE) &&
 			!(i > 0 && is_bullet_glyph(doc->text, &items[i - 1])) &&
