@@ -149,16 +149,21 @@ ends_line_open(const char *text, const nk_token *t)
 }
 
 /*
- * Whether the line that ends with token i-1 holds at most three tokens: a
- * hard-wrapped sentence fills its lines, so a short line followed by a line
- * in lower case is an item of a list of its own ("apples\npears\n").
+ * Whether the line that ends with token i-1 holds at most three tokens and
+ * starts in lower case: a hard-wrapped sentence fills its lines and starts
+ * with a capital, so such a line followed by a line in lower case is an item
+ * of a list of its own ("apples\npears\n").
  */
 static bool
 short_line_before(const nk_doc *doc, size_t i)
 {
 	for (size_t j = i; j > 0 && i - j < 3; j--)
-		if (doc->tokens.items[j - 1].flags & NK_TOKEN_LINE_BEFORE)
-			return true;
+	{
+		const nk_token *w = &doc->tokens.items[j - 1];
+
+		if (w->flags & NK_TOKEN_LINE_BEFORE)
+			return w->kind == NK_TOKEN_WORD && nk_cp_is_lower(first_char(doc->text, w));
+	}
 	return false;
 }
 
@@ -296,13 +301,13 @@ static const char *const minor_words[] = {
 /*
  * Whether tokens first..k-1 are a title in title case ("How the U.S. Is
  * Responding"), where capitalised function words go on: no lower-case word
- * but minor ones.
+ * but minor ones (in the last MAX_TITLE_TOKENS of them).
  */
 static bool
 title_case(const nk_doc *doc, size_t first, size_t k)
 {
 	if (k - first > MAX_TITLE_TOKENS)
-		return false;
+		first = k - MAX_TITLE_TOKENS;
 	for (size_t j = first; j < k; j++)
 	{
 		const nk_token *w = &doc->tokens.items[j];

@@ -153,6 +153,8 @@ test_lines(void)
 	SPLIT("rice\nflour and salt\ncooking oil, sugar\n", "rice", "flour and salt", "cooking oil, sugar");
 	WHOLE("The ferry carried forty people\nacross the river at night.");
 	WHOLE("It was a long and \ndifficult winter.");
+	/* a short line that starts with a capital starts a hard-wrapped sentence */
+	WHOLE("Then\nthe ferry left.");
 }
 
 /* spaced, bracketed and four-dot ellipses */
