@@ -75,7 +75,7 @@ test_initials(void)
 	SPLIT("The report was written by Peter Anders B. The findings were grim.",
 		  "The report was written by Peter Anders B.", "The findings were grim.");
 	WHOLE("The letter was signed by Anna K. Petrova and Jakob A. So in Oslo.");
-	WHOLE("Did you meet Victor I. Markov last week?");
+	WHOLE("Has anyone heard from Victor I. Markov lately?");
 	WHOLE("An essay by H. G. Wells was quoted.");
 }
 
@@ -168,8 +168,8 @@ test_ellipses(void)
 		  "The minutes end abruptly . . . .", "A new page begins.");
 	SPLIT("The old rule . . . was dropped in spring. . . . The new one was kept. . . .",
 		  "The old rule . . . was dropped in spring.", ". . . The new one was kept. . . .");
-	SPLIT("I never said that.... He left at once.", "I never said that....", "He left at once.");
-	WHOLE("I thought ... well, he meant...maybe not.");
+	SPLIT("Nobody agreed with us.... They left at once.", "Nobody agreed with us....", "They left at once.");
+	WHOLE("We hoped ... well, we hoped...perhaps not.");
 }
 
 /* a citation after a quotation stays with it; other brackets after a sentence do not */
@@ -198,8 +198,8 @@ test_plain(void)
 {
 	SPLIT("Where is the ship? It left. Stop!! Really?! Yes.",
 		  "Where is the ship?", "It left.", "Stop!!", "Really?!", "Yes.");
-	WHOLE("She works at Yahoo! in the sales team.");
-	WHOLE("He has $200.50 in cash.");
+	WHOLE("Analysts at Yahoo! say little about it.");
+	WHOLE("The fine came to $200.50 in all.");
 	SPLIT("She turned, \"It is over.\" She left.", "She turned, \"It is over.\"", "She left.");
 	WHOLE("She turned, 'It is over.' he said.");
 	WHOLE("That was Kim Jr.'s plan.");
