@@ -33,3 +33,15 @@ GROUP BY f.file ORDER BY f.file;
 SELECT s.sentence, s.text
 FROM fixture f, nk_article(f.raw) a, nk_sentences(a.body) s
 WHERE f.file = '05' AND s.sentence <= 8;
+
+-- the hard kinds (issue 18): an abbreviation or the pronoun I that ends a sentence against a
+-- title or a middle initial, a time at the end, addresses, glued full stops, list items,
+-- spaced and bracketed ellipses, a citation after a quotation, number signs
+SELECT sentence, text FROM nk_sentences(
+  'The cargo was insured in the U.K. Her captain denied it. The buyer was Chollima Trading Co. '
+  'They paid in cash, and so did I. Then Olga V. Sokolova arrived at 8 A.M. Dr. Yun met her. '
+  'By 9 a.m. Mr. Ri had gone. Mail desk.Chief@example.org. Imports fell to 1,250.Traders said '
+  '"prices will rise."Nobody knew. 1. Stop the trucks 2. Count the crates. a. Red b. Green. '
+  'The ledger . . . was lost. . . . The rest [...] burned . . . . "It is gone." (Han 3). '
+  'See box N°. 4 and case No. 7. Done.');
+SELECT sentence, text FROM nk_sentences(E'\u2022 4. Sign the form\n\u2022 5. Send it\n\nnames\nphone numbers\nand the long list of addresses\nthat was kept.');

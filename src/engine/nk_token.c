@@ -371,6 +371,30 @@ fold_punct(nk_arena *arena, fold_space *fs, nk_token *t, int32_t cp)
 	t->fold_len = (uint32_t) n;
 }
 
+/*
+ * The end of a spaced ellipsis ". . ." starting at the period at start: at
+ * least three periods, one space apart.  A period glued to the word before
+ * it and followed by three more spaced ones is a full stop of its own, and
+ * the ellipsis after it a token of its own ("ended. . . . Then"): the end
+ * returned is then just after that period, as for a shorter run.
+ */
+static size_t
+spaced_ellipsis_end(const char *text, size_t len, size_t start, bool spaced)
+{
+	size_t		end = start + 1;
+	int			dots = 1;
+
+	while (end + 1 < len && text[end] == ' ' && text[end + 1] == '.' &&
+		   (end + 2 >= len || text[end + 2] != '.'))
+	{
+		end += 2;
+		dots++;
+	}
+	if (dots < 3 || (!spaced && start > 0 && dots > 3))
+		return start + 1;
+	return end;
+}
+
 void
 nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 {
@@ -532,13 +556,15 @@ nk_tokenize(nk_arena *arena, const char *text, size_t len, nk_token_list *out)
 			continue;
 		}
 
-		/* punctuation: "..." and "--" are one token each */
+		/* punctuation: "...", ". . ." and "--" are one token each */
 		t->kind = NK_TOKEN_PUNCT;
 		if ((cp == '.' || cp == '-') && pos < len && text[pos] == (char) cp)
 		{
 			while (pos < len && text[pos] == (char) cp)
 				pos++;
 		}
+		else if (cp == '.' && pos + 1 < len && text[pos] == ' ' && text[pos + 1] == '.')
+			pos = spaced_ellipsis_end(text, len, start, t->flags & NK_TOKEN_SPACE_BEFORE);
 		t->len = pos - start;
 		if (cp == '.' && t->len > 1)
 		{

@@ -17,7 +17,7 @@ typedef enum nk_token_kind
 {
 	NK_TOKEN_WORD,				/* letters, with inner apostrophes or periods (O'Brien, U.S.) */
 	NK_TOKEN_NUMBER,			/* digits, with inner , or . between digits (11,000  3.5) */
-	NK_TOKEN_PUNCT				/* one punctuation or symbol character; "..." and "…" as one */
+	NK_TOKEN_PUNCT				/* one punctuation or symbol character; "...", ". . ." and "…" as one */
 } nk_token_kind;
 
 /* layout and shape flags */
