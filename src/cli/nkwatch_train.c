@@ -115,14 +115,10 @@ arrays_of(const sentence *s, sentence_arrays *a)
 	*a = buf;
 }
 
-/* Train a tagger on the sentences not in [skip_from, skip_to); tag those with it when tag_out. */
-static nk_tagger_trainer *
-train_tagger(nk_arena *a, sentence_list *train, name_list *upos, name_list *xpos,
-			 const char **dict_forms, uint32_t *dict_class, bool *dict_sure, size_t dict_n, int epochs,
-			 size_t skip_from, size_t skip_to)
+/* Train tagger t for epochs on the sentences not in [skip_from, skip_to). */
+static void
+train_tagger(nk_tagger_trainer *t, sentence_list *train, int epochs, size_t skip_from, size_t skip_to)
 {
-	nk_tagger_trainer *t = nk_tagger_trainer_create(a, (uint32_t) upos->count, upos->items, xpos->items,
-													dict_forms, dict_class, dict_sure, dict_n);
 	size_t	   *order = malloc(train->count * sizeof(size_t));
 	size_t		m = 0;
 
@@ -149,7 +145,78 @@ train_tagger(nk_arena *a, sentence_list *train, name_list *upos, name_list *xpos
 		fprintf(stderr, "  tagger epoch %d: %.2f%% on its training words\n", e + 1, 100.0 * right / total);
 	}
 	free(order);
-	return t;
+}
+
+typedef struct tagger_setup
+{
+	name_list  *upos;
+	name_list  *xpos;
+	const char **forms;			/* the lexicon */
+	uint32_t   *classes;
+	bool	   *sure;
+	size_t		n;
+} tagger_setup;
+
+static nk_tagger_trainer *
+new_tagger(nk_arena *a, const tagger_setup *ts)
+{
+	return nk_tagger_trainer_create(a, (uint32_t) ts->upos->count, ts->upos->items, ts->xpos->items,
+									ts->forms, ts->classes, ts->sure, ts->n);
+}
+
+/*
+ * The tags of every training sentence from a tagger that did not see it
+ * (trained on the other folds of the training set), as good as the tags of
+ * new text will be: what the parser learns from.
+ */
+static uint16_t **
+jackknife(sentence_list *train, const tagger_setup *ts, int epochs, int folds)
+{
+	uint16_t  **out = malloc(train->count * sizeof(uint16_t *));
+
+	if (folds < 2)				/* no folds: the gold tags */
+	{
+		for (size_t i = 0; i < train->count; i++)
+		{
+			out[i] = malloc((train->items[i].n + 1) * sizeof(uint16_t));
+			for (size_t k = 0; k < train->items[i].n; k++)
+				out[i][k] = train->items[i].words[k].tag;
+		}
+		return out;
+	}
+	for (int fold = 0; fold < folds; fold++)
+	{
+		size_t		from = train->count * fold / folds;
+		size_t		to = train->count * (fold + 1) / folds;
+		nk_arena   *a = nk_arena_create();
+		nk_tagger_trainer *t = new_tagger(a, ts);
+		nk_model_writer *w = nk_model_writer_create(a);
+		nk_model	m;
+		nk_tagger	tg;
+		const void *blob;
+		size_t		bsize;
+		const char *error;
+
+		fprintf(stderr, "nkwatch-train: tagger for fold %d of %d\n", fold + 1, folds);
+		train_tagger(t, train, epochs, from, to);
+		nk_tagger_trainer_finish(t, w);
+		blob = nk_model_writer_finish(w, &bsize);
+		if ((error = nk_model_open(blob, bsize, &m)) != NULL || (error = nk_tagger_open(a, &m, &tg)) != NULL)
+		{
+			fprintf(stderr, "nkwatch-train: %s\n", error);
+			exit(1);
+		}
+		for (size_t i = from; i < to; i++)
+		{
+			sentence_arrays sa;
+
+			arrays_of(&train->items[i], &sa);
+			out[i] = malloc((train->items[i].n + 1) * sizeof(uint16_t));
+			nk_tagger_tag(&tg, a, sa.forms, sa.lens, train->items[i].n, out[i]);
+		}
+		nk_arena_destroy(a);
+	}
+	return out;
 }
 
 typedef struct form_tag
@@ -260,53 +327,18 @@ train_main(const char *out_path, const char *train_path, int tag_epochs, int par
 		fprintf(stderr, "nkwatch-train: %zu words in the tagger's lexicon\n", dict_n);
 	}
 
-	/* jackknifed tags, so the parser learns on tags as good as it will get */
-	jack = malloc(train.count * sizeof(uint16_t *));
-	for (int fold = 0; folds > 1 && fold < folds; fold++)
 	{
-		size_t		from = train.count * fold / folds;
-		size_t		to = train.count * (fold + 1) / folds;
-		nk_arena   *a = nk_arena_create();
-		nk_tagger_trainer *t;
-		nk_model_writer *w = nk_model_writer_create(a);
-		nk_model	m;
-		nk_tagger	tg;
-		const void *blob;
-		size_t		bsize;
-		const char *error;
+		tagger_setup ts = {&upos, &xpos, dict_forms, dict_class, dict_sure, dict_n};
 
-		fprintf(stderr, "nkwatch-train: tagger for fold %d of %d\n", fold + 1, folds);
-		t = train_tagger(a, &train, &upos, &xpos, dict_forms, dict_class, dict_sure, dict_n, tag_epochs, from, to);
-		nk_tagger_trainer_finish(t, w);
-		blob = nk_model_writer_finish(w, &bsize);
-		if ((error = nk_model_open(blob, bsize, &m)) != NULL || (error = nk_tagger_open(a, &m, &tg)) != NULL)
-		{
-			fprintf(stderr, "nkwatch-train: %s\n", error);
-			return 1;
-		}
-		for (size_t i = from; i < to; i++)
-		{
-			sentence_arrays sa;
-
-			arrays_of(&train.items[i], &sa);
-			jack[i] = malloc((train.items[i].n + 1) * sizeof(uint16_t));
-			nk_tagger_tag(&tg, a, sa.forms, sa.lens, train.items[i].n, jack[i]);
-		}
-		nk_arena_destroy(a);
+		jack = jackknife(&train, &ts, tag_epochs, folds);
+		fprintf(stderr, "nkwatch-train: tagger on all sentences\n");
+		tagger = new_tagger(arena, &ts);
+		train_tagger(tagger, &train, tag_epochs, 0, 0);
+		nk_tagger_trainer_finish(tagger, writer);
 	}
-	if (folds <= 1)
-		for (size_t i = 0; i < train.count; i++)
-		{
-			jack[i] = malloc((train.items[i].n + 1) * sizeof(uint16_t));
-			for (size_t k = 0; k < train.items[i].n; k++)
-				jack[i][k] = train.items[i].words[k].tag;
-		}
 
-	fprintf(stderr, "nkwatch-train: tagger on all sentences\n");
-	tagger = train_tagger(arena, &train, &upos, &xpos, dict_forms, dict_class, dict_sure, dict_n, tag_epochs, 0, 0);
-	nk_tagger_trainer_finish(tagger, writer);
-
-	parser = nk_parser_trainer_create(arena, (uint32_t) relations.count, relations.items);
+	parser = nk_parser_trainer_create(arena, (uint32_t) relations.count, relations.items, upos.items,
+									  (uint32_t) upos.count);
 	{
 		size_t	   *order = malloc(train.count * sizeof(size_t));
 
@@ -410,7 +442,7 @@ score_main(const char *model_path, const char *gold_path, const char *out_path)
 	}
 	if ((error = nk_model_open(data, len, &m)) != NULL ||
 		(error = nk_tagger_open(arena, &m, &tagger)) != NULL ||
-		(error = nk_parser_open(arena, &m, &parser)) != NULL)
+		(error = nk_parser_open(arena, &m, tagger.upos, tagger.classes, &parser)) != NULL)
 	{
 		fprintf(stderr, "nkwatch-train: %s: %s\n", model_path, error);
 		return 1;

@@ -20,7 +20,7 @@ enum
 #define T_NONE 0xfff0
 #define T_ROOT 0xfff1
 
-#define PARSE_FEATURES 80
+#define PARSE_FEATURES 88
 #define LABEL_FEATURES 32
 
 /* What the parser reads of each word: the root is word n. */
@@ -30,6 +30,7 @@ typedef struct parse_words
 	uint64_t   *word;			/* lower-case form hash, n + 1 */
 	uint64_t   *suffix;			/* last three bytes of it */
 	uint32_t   *tag;
+	uint32_t   *coarse;			/* the tag's Universal POS tag */
 } parse_words;
 
 typedef struct parse_state
@@ -51,10 +52,11 @@ typedef struct parse_state
 } parse_state;
 
 static void
-words_describe(nk_arena *arena, const char *const *forms, const uint32_t *lens, const uint16_t *tags,
-			   size_t n, parse_words *w)
+words_describe(nk_arena *arena, const uint8_t *coarse, uint32_t classes, const char *const *forms,
+			   const uint32_t *lens, const uint16_t *tags, size_t n, parse_words *w)
 {
 	w->n = n;
+	w->coarse = nk_arena_alloc(arena, (n + 1) * sizeof(uint32_t));
 	w->word = nk_arena_alloc(arena, (n + 1) * sizeof(uint64_t));
 	w->suffix = nk_arena_alloc(arena, (n + 1) * sizeof(uint64_t));
 	w->tag = nk_arena_alloc(arena, (n + 1) * sizeof(uint32_t));
@@ -72,7 +74,9 @@ words_describe(nk_arena *arena, const char *const *forms, const uint32_t *lens, 
 		w->word[i] = nk_feat_string(lower, len);
 		w->suffix[i] = nk_feat_string(lower + (len > 3 ? len - 3 : 0), len > 3 ? 3 : len);
 		w->tag[i] = tags[i];
+		w->coarse[i] = tags[i] < classes ? coarse[tags[i]] : T_NONE;
 	}
+	w->coarse[n] = T_ROOT;
 	w->word[n] = W_ROOT;
 	w->suffix[n] = W_ROOT;
 	w->tag[n] = T_ROOT;
@@ -182,6 +186,12 @@ static uint32_t
 T(const parse_words *w, int32_t i)
 {
 	return i < 0 ? T_NONE : w->tag[i];
+}
+
+static uint32_t
+C(const parse_words *w, int32_t i)
+{
+	return i < 0 ? T_NONE : w->coarse[i];
 }
 
 static int32_t
@@ -332,6 +342,15 @@ parse_features(const parse_words *w, const parse_state *s, nk_feat *f)
 	f[k++] = nk_feat3(77, Wn0, s->lset[n0], 0);
 	f[k++] = nk_feat3(78, Tn0, s->lset[n0], 0);
 	f[k++] = nk_feat3(79, Ts1, L(s, s1r1), Ts0);
+	/* the same contexts in Universal POS tags, which the tagger confuses less */
+	f[k++] = nk_feat3(80, C(w, s0), C(w, n0), 0);
+	f[k++] = nk_feat3(81, C(w, s1), C(w, s0), 0);
+	f[k++] = nk_feat3(82, C(w, s1), C(w, s0), C(w, n0));
+	f[k++] = nk_feat3(83, C(w, s0), C(w, n0), C(w, n1));
+	f[k++] = nk_feat3(84, C(w, n0), C(w, n1), C(w, n2));
+	f[k++] = nk_feat3(85, Ws0, C(w, n0), 0);
+	f[k++] = nk_feat3(86, C(w, s0), Wn0, 0);
+	f[k++] = nk_feat3(87, C(w, s0), C(w, s0l1), C(w, s0r1));
 	return k;
 }
 
@@ -417,8 +436,28 @@ best_relation(const int32_t *scores, uint32_t relations, uint32_t root)
 	return best;
 }
 
+/* Number each class's Universal POS tag (the same tag, the same number, in the order met). */
+static const uint8_t *
+coarse_tags(nk_arena *arena, const char *const *tag_upos, uint32_t tags)
+{
+	uint8_t    *coarse = nk_arena_alloc(arena, tags ? tags : 1);
+
+	for (uint32_t c = 0; c < tags; c++)
+	{
+		coarse[c] = (uint8_t) (c < 255 ? c : 255);
+		for (uint32_t d = 0; d < c; d++)
+			if (strcmp(tag_upos[d], tag_upos[c]) == 0)
+			{
+				coarse[c] = coarse[d];
+				break;
+			}
+	}
+	return coarse;
+}
+
 const char *
-nk_parser_open(nk_arena *arena, const nk_model *model, nk_parser *out)
+nk_parser_open(nk_arena *arena, const nk_model *model, const char *const *tag_upos, uint32_t tags,
+			   nk_parser *out)
 {
 	size_t		msize,
 				lsize,
@@ -455,6 +494,8 @@ nk_parser_open(nk_arena *arena, const nk_model *model, nk_parser *out)
 		}
 	if (out->root_label == UINT32_MAX)
 		return "the parser has no root relation";
+	out->tags = tags;
+	out->coarse = coarse_tags(arena, tag_upos, tags);
 	return NULL;
 }
 
@@ -469,7 +510,7 @@ nk_parser_parse(const nk_parser *parser, nk_arena *arena, const char *const *for
 
 	if (n == 0)
 		return;
-	words_describe(arena, forms, lens, tags, n, &w);
+	words_describe(arena, parser->coarse, parser->tags, forms, lens, tags, n, &w);
 	state_init(arena, n, &s);
 	while (!state_done(&s))
 	{
@@ -516,13 +557,18 @@ struct nk_parser_trainer
 	nk_perceptron_trainer *moves;
 	nk_perceptron_trainer *labels;
 	uint64_t	random;
+	uint32_t	tags;
+	const uint8_t *coarse;
 };
 
 nk_parser_trainer *
-nk_parser_trainer_create(nk_arena *arena, uint32_t relations, const char *const *relation)
+nk_parser_trainer_create(nk_arena *arena, uint32_t relations, const char *const *relation,
+						 const char *const *tag_upos, uint32_t tags)
 {
 	nk_parser_trainer *t = nk_arena_zalloc(arena, sizeof(*t));
 
+	t->tags = tags;
+	t->coarse = coarse_tags(arena, tag_upos, tags);
 	t->arena = arena;
 	t->scratch = nk_arena_create();
 	t->relations = relations;
@@ -610,7 +656,7 @@ nk_parser_train(nk_parser_trainer *t, const char *const *forms, const uint32_t *
 	if (n == 0)
 		return 0;
 	nk_arena_reset(t->scratch);
-	words_describe(t->scratch, forms, lens, tags, n, &w);
+	words_describe(t->scratch, t->coarse, t->tags, forms, lens, tags, n, &w);
 	state_init(t->scratch, n, &s);
 	gold = nk_arena_alloc(t->scratch, (n + 1) * sizeof(int32_t));
 	for (size_t i = 0; i < n; i++)

@@ -31,9 +31,13 @@ typedef struct nk_parser
 	uint32_t	relations;
 	const char **relation;		/* label -> UD relation ("nsubj", "obl:tmod", ...) */
 	uint32_t	root_label;		/* the label of "root" */
+	uint32_t	tags;			/* the tagger's classes ... */
+	const uint8_t *coarse;		/* ... and the Universal POS tag of each, as a small number */
 } nk_parser;
 
-extern const char *nk_parser_open(nk_arena *arena, const nk_model *model, nk_parser *out);
+/* Read the parser's sections; tag_upos names the UD tag of each of the tagger's tags classes. */
+extern const char *nk_parser_open(nk_arena *arena, const nk_model *model, const char *const *tag_upos,
+								  uint32_t tags, nk_parser *out);
 
 /*
  * Parse n words (forms, lens, tagger classes): heads[i] is the index of word
@@ -48,7 +52,8 @@ extern void nk_parser_parse(const nk_parser *parser, nk_arena *arena, const char
 typedef struct nk_parser_trainer nk_parser_trainer;
 
 extern nk_parser_trainer *nk_parser_trainer_create(nk_arena *arena, uint32_t relations,
-												   const char *const *relation);
+												   const char *const *relation,
+												   const char *const *tag_upos, uint32_t tags);
 /*
  * Learn from one sentence (gold heads as above, gold labels); explore:
  * follow the model's own moves where they are wrong (after the first epoch).

@@ -14,7 +14,7 @@ nk_syntax_model_open(nk_arena *arena, const void *data, size_t size, nk_syntax_m
 
 	if ((error = nk_model_open(data, size, &out->file)) != NULL ||
 		(error = nk_tagger_open(arena, &out->file, &out->tagger)) != NULL ||
-		(error = nk_parser_open(arena, &out->file, &out->parser)) != NULL)
+		(error = nk_parser_open(arena, &out->file, out->tagger.upos, out->tagger.classes, &out->parser)) != NULL)
 		return error;
 	out->lemmas = nk_model_section(&out->file, "LEMM", &out->lemmas_size);
 	if (out->lemmas == NULL)
