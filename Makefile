@@ -115,7 +115,7 @@ build/opt/%.o: src/engine/%.c $(ENGINE_HEADERS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -c -o $@ $<
 
-build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h src/cli/nkwatch_conllu.h
+build/unit/%: test/unit/%.c $(ASAN_OBJS) test/unit/unit.h src/cli/nkwatch_conllu.h src/cli/nkwatch_read.h
 	@mkdir -p $(@D)
 	$(ENGINE_CC) $(ENGINE_CFLAGS) $(SANITIZE) -Itest/unit -o $@ $< $(ASAN_OBJS) -lutf8proc -lm
 
@@ -125,7 +125,7 @@ unit: $(UNIT_BINS) build/nkwatch.model build/treebank/en_ewt-ud-dev.conllu
 	  echo "== $$t"; NKWATCH_DATA=$(CURDIR)/data NKWATCH_MODEL=$(CURDIR)/build/nkwatch.model \
 	    NKWATCH_TREEBANK=$(CURDIR)/build/treebank $$t || status=1; done; exit $$status
 
-build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h) src/cli/nkwatch_files.h
+build/fuzz/%: test/fuzz/%.c $(FUZZ_OBJS) $(wildcard test/fuzz/*.h) src/cli/nkwatch_files.h src/cli/nkwatch_read.h
 	@mkdir -p $(@D)
 	$(CLANG) $(ENGINE_CFLAGS) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -Itest/fuzz -o $@ $< $(FUZZ_OBJS) -lutf8proc -lm
@@ -140,7 +140,7 @@ fuzz: $(FUZZ_BINS) build/nkwatch.model
 	  grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' build/fuzz/$$n.log | tail -1; done; exit $$status
 
 cli: build/nkwatch-cli
-build/nkwatch-cli: src/cli/nkwatch_cli.c src/cli/nkwatch_files.h $(OPT_OBJS)
+build/nkwatch-cli: src/cli/nkwatch_cli.c src/cli/nkwatch_files.h src/cli/nkwatch_read.h $(OPT_OBJS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc -lm
 
@@ -151,9 +151,11 @@ TREEBANK = $(wildcard data/treebank/*.conllu.gz)
 build/treebank/%.conllu: data/treebank/%.conllu.gz
 	@mkdir -p $(@D)
 	gzip -dc $< > $@.tmp && mv $@.tmp $@
-build/nkwatch-train: src/cli/nkwatch_train.c src/cli/nkwatch_files.h src/cli/nkwatch_conllu.h $(OPT_OBJS)
+# the trainer links only the stages it trains, so a change elsewhere does not retrain the model
+TRAIN_OBJS = $(addprefix build/opt/,nk_alloc.o nk_text.o nk_perceptron.o nk_model.o nk_tagger.o nk_lemma.o nk_parser.o)
+build/nkwatch-train: src/cli/nkwatch_train.c src/cli/nkwatch_read.h src/cli/nkwatch_conllu.h $(TRAIN_OBJS)
 	@mkdir -p $(@D)
-	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc -lm
+	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(TRAIN_OBJS) -lutf8proc -lm
 build/nkwatch.model: build/nkwatch-train build/treebank/en_ewt-ud-train.conllu
 	build/nkwatch-train -o $@.tmp build/treebank/en_ewt-ud-train.conllu 2> build/nkwatch-train.log \
 	  || { tail -20 build/nkwatch-train.log; exit 1; }
@@ -163,6 +165,6 @@ model: build/nkwatch.model
 # the engine benchmark of the syntax stage (test/bench/README.md); never run by the tests
 .PHONY: bench-syntax
 bench-syntax: build/bench-syntax
-build/bench-syntax: test/bench/bench_syntax.c src/cli/nkwatch_files.h $(OPT_OBJS)
+build/bench-syntax: test/bench/bench_syntax.c src/cli/nkwatch_read.h $(OPT_OBJS)
 	@mkdir -p $(@D)
 	$(ENGINE_CC) -std=c99 -O2 -g -Isrc/engine -Isrc/cli $(WARNINGS) -o $@ $< $(OPT_OBJS) -lutf8proc -lm

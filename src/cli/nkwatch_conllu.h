@@ -7,7 +7,10 @@
 #ifndef NKWATCH_CONLLU_H
 #define NKWATCH_CONLLU_H
 
-#include "nkwatch_files.h"
+#include <string.h>
+
+#include "nk_alloc.h"
+#include "nkwatch_read.h"
 
 typedef struct nkwatch_conllu_word
 {

@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "nk_syntax.h"
-#include "nkwatch_files.h"
+#include "nkwatch_read.h"
 
 static double
 now(void)
