@@ -14,9 +14,9 @@
 #include "unit.h"
 
 /* Accuracy floors on EWT dev, gold words: a couple of points under what the model reaches. */
-#define FLOOR_UPOS 92.5
-#define FLOOR_UAS 80.5
-#define FLOOR_LAS 76.5
+#define FLOOR_UPOS 93.0
+#define FLOOR_UAS 81.5
+#define FLOOR_LAS 77.5
 
 static nk_syntax_model model;
 static nk_arena *arena;
@@ -107,40 +107,49 @@ test_constructions(void)
 	parsed		p;
 
 	/* active transitive, double object, tags and lemmas */
-	p = parse("The minister gave the envoy two old maps.");
-	CHECK_STR_EQ(arc(&p, "gave"), "root -");
-	CHECK_STR_EQ(arc(&p, "minister"), "nsubj gave");
-	CHECK_STR_EQ(arc(&p, "envoy"), "iobj gave");
-	CHECK_STR_EQ(arc(&p, "maps"), "obj gave");
-	CHECK_STR_EQ(arc(&p, "two"), "nummod maps");
-	CHECK_STR_EQ(upos(&p, "gave"), "VERB");
+	p = parse("The ministry sent the embassy a letter.");
+	CHECK_STR_EQ(arc(&p, "sent"), "root -");
+	CHECK_STR_EQ(arc(&p, "ministry"), "nsubj sent");
+	CHECK_STR_EQ(arc(&p, "embassy"), "iobj sent");
+	CHECK_STR_EQ(arc(&p, "letter"), "obj sent");
+	CHECK_STR_EQ(upos(&p, "sent"), "VERB");
+	CHECK_STR_EQ(lemma(&p, "sent"), "send");
+	p = parse("She gave him the keys.");
+	CHECK_STR_EQ(arc(&p, "him"), "iobj gave");
+	CHECK_STR_EQ(arc(&p, "keys"), "obj gave");
 	CHECK_STR_EQ(lemma(&p, "gave"), "give");
-	CHECK_STR_EQ(lemma(&p, "maps"), "map");
+	CHECK_STR_EQ(lemma(&p, "keys"), "key");
+	CHECK_STR_EQ(lemma(&p, "him"), "he");
 
 	/* passive with and without an agent */
 	p = parse("The bridge was opened by the mayor on Friday.");
 	CHECK_STR_EQ(arc(&p, "bridge"), "nsubj:pass opened");
 	CHECK_STR_EQ(arc(&p, "was"), "aux:pass opened");
-	CHECK_STR_EQ(arc(&p, "mayor"), "obl opened");
+	CHECK_STR_EQ(arc(&p, "mayor"), "obl:agent opened");
 	CHECK_STR_EQ(arc(&p, "by"), "case mayor");
 	p = parse("Three ships were seized last week.");
 	CHECK_STR_EQ(arc(&p, "ships"), "nsubj:pass seized");
-	CHECK_STR_EQ(arc(&p, "week"), "obl:tmod seized");
+	CHECK_STR_EQ(arc(&p, "week"), "obl:unmarked seized");
 
 	/* relative clauses: a subject gap and an object gap */
-	p = parse("The envoy who arrived yesterday met the governor.");
-	CHECK_STR_EQ(arc(&p, "arrived"), "acl:relcl envoy");
-	CHECK_STR_EQ(arc(&p, "who"), "nsubj arrived");
-	CHECK_STR_EQ(arc(&p, "met"), "root -");
-	CHECK_STR_EQ(arc(&p, "envoy"), "nsubj met");
-	p = parse("The letter that the president signed was read aloud.");
-	CHECK_STR_EQ(arc(&p, "signed"), "acl:relcl letter");
-	CHECK_STR_EQ(arc(&p, "president"), "nsubj signed");
+	p = parse("The soldiers who crossed the river were captured.");
+	CHECK_STR_EQ(arc(&p, "crossed"), "acl:relcl soldiers");
+	CHECK_STR_EQ(arc(&p, "who"), "nsubj crossed");
+	CHECK_STR_EQ(arc(&p, "soldiers"), "nsubj:pass captured");
+	CHECK_STR_EQ(arc(&p, "captured"), "root -");
+	p = parse("The book that she wrote became famous.");
+	CHECK_STR_EQ(arc(&p, "wrote"), "acl:relcl book");
+	CHECK_STR_EQ(arc(&p, "she"), "nsubj wrote");
 
 	/* apposition */
+	p = parse("Lee, the foreign minister, arrived on Monday.");
+	CHECK_STR_EQ(arc(&p, "minister"), "appos Lee");
+	CHECK_STR_EQ(arc(&p, "Lee"), "nsubj arrived");
+	CHECK_STR_EQ(arc(&p, "Monday"), "obl arrived");
+	/* a name's head is its first word, as UD English has it; a possessive */
 	p = parse("Anna Berg, the company's founder, resigned on Monday.");
-	CHECK_STR_EQ(arc(&p, "founder"), "appos Berg");
-	CHECK_STR_EQ(arc(&p, "Berg"), "nsubj resigned");
+	CHECK_STR_EQ(arc(&p, "Berg"), "flat Anna");
+	CHECK_STR_EQ(arc(&p, "founder"), "appos Anna");
 	CHECK_STR_EQ(arc(&p, "'s"), "case company");
 
 	/* "to" and "from" obliques */
