@@ -8,8 +8,10 @@
 #include <string.h>
 
 #define NKPC_MAGIC 0x43504b4eu	/* "NKPC" little-endian */
-#define NKPC_HEADER_WORDS 5
+#define NKPC_HEADER_WORDS 6
 #define NKPC_MAX_CLASSES 4096
+/* classifiers of at most this many classes keep their weights in the slot */
+#define NKPC_INLINE_CLASSES 3
 
 /* ---- inference ---- */
 
@@ -30,34 +32,45 @@ nk_perceptron_open(const void *blob, size_t size, nk_perceptron *out)
 	log2slots = w[2];
 	out->pair_words = w[3];
 	memcpy(&out->scale, &w[4], sizeof(float));
+	out->slot_words = w[5];
 	if (out->classes == 0 || out->classes > NKPC_MAX_CLASSES || log2slots < 1 || log2slots > 28 ||
-		!isfinite(out->scale))
+		!isfinite(out->scale) ||
+		!(out->slot_words == 2 || (out->slot_words == 1 + NKPC_INLINE_CLASSES && out->pair_words == 0)))
 		return "classifier section has a bad header";
 	slots = (size_t) 1 << log2slots;
-	words = NKPC_HEADER_WORDS + 2 * slots + (size_t) out->pair_words;
+	words = NKPC_HEADER_WORDS + out->slot_words * slots + (size_t) out->pair_words;
 	if (size != words * 4)
 		return "classifier section has the wrong size";
 	out->mask = (uint32_t) (slots - 1);
 	out->slots = w + NKPC_HEADER_WORDS;
-	out->pairs = out->slots + 2 * slots;
+	out->pairs = out->slots + out->slot_words * slots;
 	for (size_t s = 0; s < slots; s++)
 	{
-		uint32_t	fp = out->slots[2 * s];
-		uint32_t	start = out->slots[2 * s + 1];
+		const uint32_t *slot = out->slots + out->slot_words * s;
+		const uint32_t *q;
 		uint32_t	count;
 
-		if (fp == 0)
+		if (slot[0] == 0)
 		{
 			empty++;
 			continue;
 		}
-		if (start >= out->pair_words)
-			return "classifier section has a feature out of bounds";
-		count = out->pairs[start];
-		if (count > out->pair_words - start - 1)
-			return "classifier section has a feature out of bounds";
-		for (uint32_t k = 1; k <= count; k++)
-			if ((out->pairs[start + k] >> 16) >= out->classes)
+		if (out->slot_words == 2)
+		{
+			if (slot[1] >= out->pair_words)
+				return "classifier section has a feature out of bounds";
+			q = out->pairs + slot[1] + 1;
+			count = q[-1];
+			if (count > out->pair_words - slot[1] - 1)
+				return "classifier section has a feature out of bounds";
+		}
+		else
+		{
+			q = slot + 1;
+			count = NKPC_INLINE_CLASSES;
+		}
+		for (uint32_t k = 0; k < count; k++)
+			if ((q[k] >> 16) >= out->classes)
 				return "classifier section has a class out of range";
 	}
 	if (empty == 0)
@@ -65,24 +78,30 @@ nk_perceptron_open(const void *blob, size_t size, nk_perceptron *out)
 	return NULL;
 }
 
-const uint32_t *
-nk_perceptron_lookup(const nk_perceptron *p, nk_feat key, uint32_t *count)
+static inline const uint32_t *
+lookup(const nk_perceptron *p, nk_feat key, uint32_t *count)
 {
 	uint32_t	fp = (uint32_t) (key >> 32) | 1;
 	uint32_t	s = (uint32_t) key & p->mask;
 
 	for (;;)
 	{
-		uint32_t	got = p->slots[2 * s];
+		const uint32_t *slot = p->slots + (size_t) p->slot_words * s;
 
-		if (got == fp)
+		if (slot[0] == fp)
 		{
-			const uint32_t *q = p->pairs + p->slots[2 * s + 1];
+			if (p->slot_words == 2)
+			{
+				const uint32_t *q = p->pairs + slot[1];
 
-			*count = q[0];
-			return q + 1;
+				*count = q[0];
+				return q + 1;
+			}
+			/* inline: an unused pair is 0, which adds 0 to class 0 */
+			*count = NKPC_INLINE_CLASSES;
+			return slot + 1;
 		}
-		if (got == 0)
+		if (slot[0] == 0)
 		{
 			*count = 0;
 			return NULL;
@@ -91,18 +110,45 @@ nk_perceptron_lookup(const nk_perceptron *p, nk_feat key, uint32_t *count)
 	}
 }
 
+const uint32_t *
+nk_perceptron_lookup(const nk_perceptron *p, nk_feat key, uint32_t *count)
+{
+	return lookup(p, key, count);
+}
+
+/*
+ * In three sweeps, so that the memory reads of different features overlap
+ * (the model is larger than the caches): fetch the slots, find each
+ * feature's pairs and fetch them (unless they are in the slot), then add
+ * them up.
+ */
 void
 nk_perceptron_score(const nk_perceptron *p, const nk_feat *feats, size_t n, int32_t *scores)
 {
-	for (size_t i = 0; i < n; i++)
-		__builtin_prefetch(&p->slots[2 * (feats[i] & p->mask)]);
-	for (size_t i = 0; i < n; i++)
-	{
-		uint32_t	count;
-		const uint32_t *q = nk_perceptron_lookup(p, feats[i], &count);
+	const uint32_t *found[64];
+	uint32_t	counts[64];
 
-		for (uint32_t k = 0; k < count; k++)
-			scores[q[k] >> 16] += (int16_t) (q[k] & 0xffff);
+	while (n > 0)
+	{
+		size_t		m = n < 64 ? n : 64;
+
+		for (size_t i = 0; i < m; i++)
+			__builtin_prefetch(&p->slots[(size_t) p->slot_words * (feats[i] & p->mask)]);
+		for (size_t i = 0; i < m; i++)
+		{
+			found[i] = lookup(p, feats[i], &counts[i]);
+			if (found[i] != NULL && p->slot_words == 2)
+				__builtin_prefetch(found[i]);
+		}
+		for (size_t i = 0; i < m; i++)
+		{
+			const uint32_t *q = found[i];
+
+			for (uint32_t k = 0; k < counts[i]; k++)
+				scores[q[k] >> 16] += (int16_t) (q[k] & 0xffff);
+		}
+		feats += m;
+		n -= m;
 	}
 }
 
@@ -234,43 +280,63 @@ static uint32_t *
 blob_create(nk_arena *arena, size_t n, size_t pair_words, uint32_t classes, float scale, size_t *size)
 {
 	uint32_t	log2slots = 4;
+	uint32_t	slot_words = classes <= NKPC_INLINE_CLASSES ? 1 + NKPC_INLINE_CLASSES : 2;
 	uint32_t   *blob;
 
+	if (slot_words != 2)
+		pair_words = 0;
 	while (((size_t) 1 << log2slots) < n + n / 2 + 1)
 		log2slots++;
-	*size = (NKPC_HEADER_WORDS + 2 * ((size_t) 1 << log2slots) + pair_words) * 4;
+	*size = (NKPC_HEADER_WORDS + slot_words * ((size_t) 1 << log2slots) + pair_words) * 4;
 	blob = nk_arena_zalloc(arena, *size);
 	blob[0] = NKPC_MAGIC;
 	blob[1] = classes;
 	blob[2] = log2slots;
 	blob[3] = (uint32_t) pair_words;
 	memcpy(&blob[4], &scale, sizeof(float));
+	blob[5] = slot_words;
 	return blob;
-}
-
-/* Enter key with its pairs starting at word start into the blob's slots. */
-static void
-blob_insert(uint32_t *blob, nk_feat key, size_t start)
-{
-	uint32_t	mask = (1u << blob[2]) - 1;
-	uint32_t   *slot = blob + NKPC_HEADER_WORDS;
-	uint32_t	s = (uint32_t) key & mask;
-	uint32_t	fp = (uint32_t) (key >> 32) | 1;
-
-	while (slot[2 * s] != 0)
-	{
-		if (slot[2 * s] == fp)
-			return;				/* a duplicate key: the first one stays */
-		s = (s + 1) & mask;
-	}
-	slot[2 * s] = fp;
-	slot[2 * s + 1] = (uint32_t) start;
 }
 
 static uint32_t *
 blob_pairs(uint32_t *blob)
 {
-	return blob + NKPC_HEADER_WORDS + 2 * ((size_t) 1 << blob[2]);
+	return blob + NKPC_HEADER_WORDS + blob[5] * ((size_t) 1 << blob[2]);
+}
+
+/*
+ * Enter key with its count pairs into the blob: into its slot, or into the
+ * pairs area at word *at (advanced past them).
+ */
+static void
+blob_insert(uint32_t *blob, nk_feat key, const uint32_t *pairs, uint32_t count, size_t *at)
+{
+	uint32_t	mask = (1u << blob[2]) - 1;
+	uint32_t	slot_words = blob[5];
+	uint32_t   *slots = blob + NKPC_HEADER_WORDS;
+	uint32_t	s = (uint32_t) key & mask;
+	uint32_t	fp = (uint32_t) (key >> 32) | 1;
+	uint32_t   *slot;
+
+	while (slots[(size_t) slot_words * s] != 0)
+	{
+		if (slots[(size_t) slot_words * s] == fp)
+			return;				/* a duplicate key: the first one stays */
+		s = (s + 1) & mask;
+	}
+	slot = slots + (size_t) slot_words * s;
+	slot[0] = fp;
+	if (slot_words == 2)
+	{
+		uint32_t   *area = blob_pairs(blob);
+
+		slot[1] = (uint32_t) *at;
+		area[(*at)++] = count;
+		memcpy(area + *at, pairs, count * sizeof(uint32_t));
+		*at += count;
+	}
+	else
+		memcpy(slot + 1, pairs, count * sizeof(uint32_t));
 }
 
 const void *
@@ -278,13 +344,13 @@ nk_perceptron_export_map(nk_arena *arena, const nk_feat *keys, const uint32_t *c
 						 const int16_t *values, size_t n, uint32_t n_classes, size_t *size)
 {
 	uint32_t   *blob = blob_create(arena, n, 2 * n, n_classes, 1.0f, size);
-	uint32_t   *pairs = blob_pairs(blob);
+	size_t		at = 0;
 
 	for (size_t i = 0; i < n; i++)
 	{
-		pairs[2 * i] = 1;
-		pairs[2 * i + 1] = classes[i] << 16 | (uint16_t) values[i];
-		blob_insert(blob, keys[i], 2 * i);
+		uint32_t	pair = classes[i] << 16 | (uint16_t) values[i];
+
+		blob_insert(blob, keys[i], &pair, 1, &at);
 	}
 	return blob;
 }
@@ -307,7 +373,7 @@ nk_perceptron_export(nk_arena *arena, nk_perceptron_trainer *t, size_t *size)
 	size_t		kept = 0;
 	size_t		pair_words = 0;
 	uint32_t   *blob;
-	uint32_t   *pairs;
+	uint32_t	pairs[NKPC_MAX_CLASSES];
 	size_t		at = 0;
 	size_t		rows = t->keys.count;
 
@@ -337,28 +403,19 @@ nk_perceptron_export(nk_arena *arena, nk_perceptron_trainer *t, size_t *size)
 		}
 	}
 	blob = blob_create(arena, kept, pair_words, t->classes, (float) scale, size);
-	pairs = blob_pairs(blob);
-
 	for (size_t r = 0; r < rows; r++)
 	{
 		uint32_t	count = 0;
-		size_t		start = at;
 
 		for (uint32_t c = 0; c < t->classes; c++)
 		{
 			long		q = lrint(average(t, r, c) / scale);
 
 			if (q != 0)
-			{
-				pairs[at + 1 + count] = c << 16 | (uint16_t) (int16_t) q;
-				count++;
-			}
+				pairs[count++] = c << 16 | (uint16_t) (int16_t) q;
 		}
-		if (count == 0)
-			continue;
-		pairs[start] = count;
-		at += 1 + count;
-		blob_insert(blob, t->keys.items[r], start);
+		if (count > 0)
+			blob_insert(blob, t->keys.items[r], pairs, count, &at);
 	}
 	return blob;
 }

@@ -9,8 +9,12 @@
  * Export turns the averaged weights into a compact, pointer-free blob that is
  * read in place from the memory-mapped model file:
  *
- *	header	magic 'NKPC', classes, log2(slots), pair words, scale (float bits)
- *	slots	2 x 2^k uint32: fingerprint (high half of the key, never 0), start
+ *	header	magic 'NKPC', classes, log2(slots), pair words, scale (float bits),
+ *			words a slot
+ *	slots	2^k slots of 2 uint32: fingerprint (high half of the key, never 0),
+ *			start of its pairs; of a classifier of at most 3 classes (the
+ *			parser's moves), 4: the fingerprint and the pairs themselves, so
+ *			that a feature costs one memory read
  *	pairs	per feature: a count, then count words (class << 16 | uint16 weight)
  *
  * Weights are quantized to int16 with one scale per classifier; a feature
@@ -36,15 +40,20 @@ nk_feat_mix(uint64_t x)
 	return x;
 }
 
-/* Hash of a template id and up to three values. */
+/*
+ * Hash of a template id and up to three values: multiply-xorshift steps
+ * (the template's seed folds to a constant where the id is one), cheap
+ * enough for the ~100 features of every parser move.
+ */
 static inline nk_feat
 nk_feat3(uint32_t template_id, uint64_t a, uint64_t b, uint64_t c)
 {
 	uint64_t	h = nk_feat_mix(template_id + UINT64_C(0x9e3779b97f4a7c15));
 
-	h = nk_feat_mix(h ^ a);
-	h = nk_feat_mix(h + b);
-	return nk_feat_mix(h ^ (c * UINT64_C(0xff51afd7ed558ccd)));
+	h = (h ^ a) * UINT64_C(0xbf58476d1ce4e5b9);
+	h = (h ^ (h >> 31) ^ b) * UINT64_C(0x94d049bb133111eb);
+	h = (h ^ (h >> 29) ^ c) * UINT64_C(0xff51afd7ed558ccd);
+	return h ^ (h >> 32);
 }
 
 /* FNV-1a 64 of n bytes: the identity of a string value. */
@@ -64,7 +73,8 @@ typedef struct nk_perceptron
 {
 	uint32_t	classes;
 	uint32_t	mask;			/* slots - 1 */
-	const uint32_t *slots;		/* 2 words a slot: fingerprint, start */
+	const uint32_t *slots;		/* slot_words a slot: fingerprint, then start or pairs */
+	uint32_t	slot_words;
 	const uint32_t *pairs;
 	uint32_t	pair_words;
 	float		scale;			/* weight = quantized * scale */
