@@ -19,7 +19,7 @@ use Test::More;
 
 my $batch = 10;
 my $node = PostgreSQL::Test::Cluster->new('crash');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->append_conf('postgresql.conf', "restart_after_crash = on\nlog_statement = none");
 $node->start;
 
