@@ -36,7 +36,9 @@ DATA = $(sort $(wildcard sql/released/$(EXTENSION)--*.sql))
 
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS := $(filter-out $(EXTENSION)--%,$(REGRESS))
-REGRESS_OPTS = --outputdir=build/regress --load-extension=nkwatch
+# nkwatch needs UTF8 databases: pg_regress creates its database from template0
+# with UTF8 encoding whatever the server's default (SQL_ASCII under a POSIX locale).
+REGRESS_OPTS = --outputdir=build/regress --load-extension=nkwatch --encoding=UTF8
 
 TAP_TESTS = 1
 PROVE_TESTS = $(sort $(wildcard test/t/*.pl))

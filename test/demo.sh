@@ -2,11 +2,12 @@
 # demo.sh - the main job: build and install nkwatch, start a throwaway local
 # PostgreSQL, load news articles and print what the pipeline extracts.
 #
-#   sudo bash test/demo.sh [FOLDER]
+#   bash test/demo.sh [FOLDER]          as root; on an ordinary account: sudo bash ...
 #
 # FOLDER holds .txt articles (default: the project's own sample articles in
 # test/fixtures/articles).  Installs missing Debian packages first
-# (test/setup.sh).  The server is thrown away at the end.
+# (test/setup.sh).  The server is thrown away at the end.  It works whatever
+# the caller's locale: its cluster is UTF-8 (C.UTF-8), as nkwatch needs.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ folder=${1:-$top/test/fixtures/articles}
 folder=$(cd "$folder" && pwd)
 
 bash test/setup.sh
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo=sudo
 echo "== building and installing nkwatch" >&2
@@ -70,4 +72,4 @@ SQL
 chmod 644 "$script"
 
 echo "== starting a throwaway PostgreSQL and loading ${#files[@]} articles from $folder" >&2
-pg_virtualenv -t psql -X -q -f "$script"
+pg_virtualenv -i '--encoding=UTF8 --locale=C.UTF-8' -t psql -X -q -f "$script"

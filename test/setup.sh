@@ -27,4 +27,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# nkwatch needs UTF-8 databases, and initdb takes its encoding from the
+# locale: the scripts create their clusters with the C.UTF-8 locale (built into
+# Debian 12's libc) and export it for their own processes, whatever the caller's
+# locale (a root shell on a fresh machine has none: POSIX, hence SQL_ASCII).
+if ! locale -a 2>/dev/null | grep -qixE 'c\.utf-?8'; then
+	echo "setup.sh: the C.UTF-8 locale is missing (Debian 12's libc6 ships it in /usr/lib/locale/C.utf8)" >&2
+	exit 1
+fi
 # Debian's postgresql-15 has a default cluster it may start: the tests use their own.

@@ -62,7 +62,7 @@ nk_pg_require_utf8(void)
 				 errmsg("nkwatch requires a database with UTF8 encoding, not %s",
 						GetDatabaseEncodingName()),
 				 errhint("Create the database with ENCODING 'UTF8', for example "
-						 "CREATE DATABASE news ENCODING 'UTF8' TEMPLATE template0.")));
+						 "CREATE DATABASE news ENCODING 'UTF8' LOCALE 'C.UTF-8' TEMPLATE template0.")));
 }
 
 int64

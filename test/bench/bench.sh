@@ -77,7 +77,7 @@ if [ "${NKBENCH_INSIDE_VIRTUALENV:-}" != 1 ]; then
         command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found (Debian package postgresql-common); use --use-current"
         echo "== starting a throwaway cluster (pg_virtualenv -t)"
         # -t: a private temporary cluster even as root, so parallel runs do not collide
-        NKBENCH_INSIDE_VIRTUALENV=1 exec pg_virtualenv -t -o max_parallel_workers_per_gather=0 \
+        NKBENCH_INSIDE_VIRTUALENV=1 exec pg_virtualenv -t -i '--encoding=UTF8 --locale=C.UTF-8' -o max_parallel_workers_per_gather=0 \
             -o jit=off bash "$here/bench.sh" "${orig_args[@]}"
     fi
     echo "== using the current server (PGHOST=${PGHOST:-<socket>} PGPORT=${PGPORT:-<default>} PGDATABASE=${PGDATABASE:-<default>})"

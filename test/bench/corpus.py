@@ -70,7 +70,7 @@ def main():
         rows.append(f"({dollar(doc)}, {dollar(raw)}, {dollar(meta.get('url') or None)}, "
                     f"{dollar(pub + ' 12:00+00' if pub else None)}::timestamptz, {dollar(meta.get('outlet') or None)})")
 
-    psql("postgres", f"DROP DATABASE IF EXISTS {a.db};\nCREATE DATABASE {a.db};")
+    psql("postgres", f"DROP DATABASE IF EXISTS {a.db};\nCREATE DATABASE {a.db} ENCODING 'UTF8' TEMPLATE template0;")
     psql(a.db, "CREATE EXTENSION nkwatch;")
     load = ("CREATE TABLE corpus_page (doc text PRIMARY KEY, raw text, url text, published timestamptz, outlet text);\n"
             "CREATE TABLE corpus_run (round int, doc text, id bigint);\n"

@@ -36,7 +36,7 @@ while [ $# -gt 0 ]; do
 done
 
 psql=(psql -X -v ON_ERROR_STOP=1 -q)
-"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db ENCODING 'UTF8' TEMPLATE template0"
 "${psql[@]}" -d "$db" -c 'CREATE EXTENSION nkwatch'
 
 now() { date +%s.%N; }

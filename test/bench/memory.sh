@@ -53,7 +53,7 @@ if [ "${NKMEM_INSIDE_VIRTUALENV:-}" != 1 ]; then
     fi
     if [ "$where" = virtualenv ]; then
         command -v pg_virtualenv >/dev/null || die "pg_virtualenv not found (postgresql-common); use --use-current"
-        NKMEM_INSIDE_VIRTUALENV=1 exec pg_virtualenv -t -o max_parallel_workers_per_gather=0 \
+        NKMEM_INSIDE_VIRTUALENV=1 exec pg_virtualenv -t -i '--encoding=UTF8 --locale=C.UTF-8' -o max_parallel_workers_per_gather=0 \
             -o jit=off bash "$here/memory.sh" "${orig_args[@]}"
     fi
 fi

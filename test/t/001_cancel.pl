@@ -19,7 +19,7 @@ use Time::HiRes qw(time);
 my $bound = 10;
 
 my $node = PostgreSQL::Test::Cluster->new('cancel');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION nkwatch');
 

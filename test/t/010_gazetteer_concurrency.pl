@@ -10,7 +10,7 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $node = PostgreSQL::Test::Cluster->new('gazetteer_concurrency');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->append_conf('postgresql.conf', 'max_connections = 40');
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION nkwatch');

@@ -8,7 +8,7 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $node = PostgreSQL::Test::Cluster->new('parallel');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->append_conf('postgresql.conf', "max_worker_processes = 8\nmax_parallel_workers = 4\n");
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION nkwatch');

@@ -17,7 +17,7 @@ my @shard;
 for my $k (1, 2)
 {
 	my $node = PostgreSQL::Test::Cluster->new("shard$k");
-	$node->init;
+	$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 	$node->start;
 	# shard k stores articles with ids k, k + 2, k + 4, ...: (id % 2) names the shard
 	$node->safe_psql(
@@ -37,7 +37,7 @@ CREATE TRIGGER inbox_ingest BEFORE INSERT ON inbox FOR EACH ROW EXECUTE FUNCTION
 }
 
 my $coord = PostgreSQL::Test::Cluster->new('coordinator');
-$coord->init;
+$coord->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $coord->start;
 my $setup = "CREATE EXTENSION nkwatch;\nCREATE EXTENSION postgres_fdw;\nCREATE SCHEMA dist;\n";
 for my $k (1, 2)

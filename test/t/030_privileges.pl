@@ -12,7 +12,7 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $node = PostgreSQL::Test::Cluster->new('privileges');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->start;
 $node->safe_psql('postgres', q{
 CREATE EXTENSION nkwatch;

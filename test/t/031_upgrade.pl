@@ -13,7 +13,7 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $node = PostgreSQL::Test::Cluster->new('upgrade');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->start;
 
 my $default = $node->safe_psql('postgres',

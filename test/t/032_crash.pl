@@ -19,7 +19,7 @@ use Test::More;
 
 my $batch = 10;
 my $node = PostgreSQL::Test::Cluster->new('crash');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->append_conf('postgresql.conf', "restart_after_crash = on\nlog_statement = none");
 $node->start;
 
@@ -250,9 +250,13 @@ my ($done_a) = check_store('after pg_terminate_backend');
 # backend down and recovers from the WAL.
 $node->safe_psql('crash',
 	'CREATE TRIGGER gate BEFORE INSERT ON nk_article_events FOR EACH ROW EXECUTE FUNCTION gate()');
+# The gate closes once the second run has committed a batch of its own (and
+# at least 100 articles are stored): on a slow machine the first run may have
+# gone past 100 before its gate closed.
+my $stored_a = $node->safe_psql('crash', 'SELECT count(*) FROM nk_articles');
 $holder = $node->background_psql('crash');
 $ingest = start_ingest();
-($pid, $xid) = stop_at_gate(100, $holder);
+($pid, $xid) = stop_at_gate($stored_a >= 100 ? $stored_a + 1 : 100, $holder);
 my $log_offset = -s $node->logfile;
 is(kill('KILL', $pid), 1, "SIGKILL to the ingest backend $pid");
 $ingest->{run}->finish;

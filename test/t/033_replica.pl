@@ -14,7 +14,7 @@ use PostgreSQL::Test::Utils;
 use Test::More;
 
 my $primary = PostgreSQL::Test::Cluster->new('primary');
-$primary->init(allows_streaming => 1);
+$primary->init(allows_streaming => 1, extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $primary->append_conf('postgresql.conf', "shared_buffers = 16MB\nlog_statement = none");
 $primary->start;
 # the base backup before the extension exists: everything comes by streaming

@@ -27,7 +27,7 @@ my $templates = 200;
 my $pause = max(1, int($seconds / 6));
 
 my $node = PostgreSQL::Test::Cluster->new('load');
-$node->init;
+$node->init(extra => [ '--encoding=UTF8', '--locale=C.UTF-8' ]);
 $node->append_conf('postgresql.conf', "max_connections = 40\n");
 $node->start;
 $node->safe_psql('postgres', 'CREATE EXTENSION nkwatch');
