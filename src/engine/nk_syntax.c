@@ -27,6 +27,7 @@ nk_syntax_parse(nk_arena *arena, const nk_doc *doc, const nk_syntax_model *model
 {
 	nk_syntax  *syntax = nk_arena_zalloc(arena, sizeof(*syntax));
 	nk_words   *words = nk_words_build(arena, doc);
+	nk_arena   *scratch = nk_arena_create();	/* a sentence's tagger and parser state */
 	size_t		longest = 0;
 	const char **forms;
 	uint32_t   *lens;
@@ -62,8 +63,9 @@ nk_syntax_parse(nk_arena *arena, const nk_doc *doc, const nk_syntax_model *model
 			forms[i] = words->words.items[first + i].form;
 			lens[i] = words->words.items[first + i].form_len;
 		}
-		nk_tagger_tag(&model->tagger, arena, forms, lens, n, tags);
-		nk_parser_parse(&model->parser, arena, forms, lens, tags, n, heads, relations);
+		nk_arena_reset(scratch);
+		nk_tagger_tag(&model->tagger, scratch, forms, lens, n, tags);
+		nk_parser_parse(&model->parser, scratch, forms, lens, tags, n, heads, relations);
 		for (size_t i = 0; i < n; i++)
 		{
 			const nk_word *w = &words->words.items[first + i];
@@ -82,5 +84,6 @@ nk_syntax_parse(nk_arena *arena, const nk_doc *doc, const nk_syntax_model *model
 		}
 		nk_check_interrupts();
 	}
+	nk_arena_destroy(scratch);
 	return syntax;
 }

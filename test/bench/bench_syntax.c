@@ -7,7 +7,8 @@
  *	  build/bench-syntax MODEL FILE [ROUNDS]
  *
  * FILE is plain text (test/bench/bench.sh's generated pages or any text);
- * it is parsed ROUNDS times (default 5) and the best round counts.  Made by
+ * it is parsed ROUNDS times (default 5) and the best round counts; the
+ * memory the call took (its arena) is printed too.  Made by
  * `make bench-syntax`; nothing in the test suite runs it.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -42,6 +43,7 @@ main(int argc, char **argv)
 	double		best_doc = 1e30,
 				best_all = 1e30;
 	size_t		words = 0;
+	size_t		memory = 0;
 
 	if (argc < 3)
 	{
@@ -70,6 +72,7 @@ main(int argc, char **argv)
 		double		t2 = now();
 
 		words = syntax->count;
+		memory = nk_arena_size(arena);
 		if (t1 - t0 < best_doc)
 			best_doc = t1 - t0;
 		if (t2 - t0 < best_all)
@@ -79,5 +82,6 @@ main(int argc, char **argv)
 	printf("%s: %zu bytes, %zu words; best of %d rounds\n", argv[2], text_size, words, rounds);
 	printf("tokens and sentences:                %8.3f s %10.0f words/s\n", best_doc, words / best_doc);
 	printf("all (+ words, tags, lemmas, trees):  %8.3f s %10.0f words/s\n", best_all, words / best_all);
+	printf("memory of the call (its arena): %zu bytes, %.1fx the input\n", memory, (double) memory / text_size);
 	return 0;
 }
