@@ -27,17 +27,18 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static char *model_file;
 static size_t model_size;
 static nk_syntax_model model;
+static nk_arena *model_arena;	/* the model's name tables, for the whole run */
 
 static void
 load_model(void)
 {
 	const char *path = getenv("NKWATCH_MODEL");
-	nk_arena   *arena = nk_arena_create();
 
 	if (model_file != NULL)
 		return;
+	model_arena = nk_arena_create();
 	model_file = path ? nkwatch_read_file(path, &model_size) : NULL;
-	if (model_file == NULL || nk_syntax_model_open(arena, model_file, model_size, &model) != NULL)
+	if (model_file == NULL || nk_syntax_model_open(model_arena, model_file, model_size, &model) != NULL)
 	{
 		fprintf(stderr, "fuzz_syntax: set NKWATCH_MODEL to a usable model file\n");
 		abort();
