@@ -1673,9 +1673,10 @@ classify(page *p)
 
 /*
  * Drop teasers: a short line that does not end as a sentence, between two
- * lines of furniture, is a link to another story in a block of them
- * ("Credit: ... / Other story's headline / 2h ago"), not a subheading of
- * this one (a subheading has story text after it).
+ * lines of furniture (or after furniture at the end of the page), is a link
+ * to another story in a block of them ("Credit: ... / Other story's headline
+ * / 2h ago") or a widget's label ("Continue reading below"), not a
+ * subheading of this one (a subheading has story text after it).
  */
 static void
 drop_teasers(page *p)
@@ -1683,13 +1684,14 @@ drop_teasers(page *p)
 	size_t	   *drop = nk_arena_alloc(p->arena, (p->lines.count + 1) * sizeof(size_t));
 	size_t		n = 0;
 
-	for (size_t i = 1; i + 1 < p->lines.count; i++)
+	for (size_t i = 1; i < p->lines.count; i++)
 	{
 		const line *l = &p->lines.items[i];
 
 		nk_interrupt_tick();
 		if (l->kind == LINE_BODY && !l->terminal && !l->dateline && l->words <= MAX_TITLE_WORDS / 2 &&
-			p->lines.items[i - 1].kind == LINE_FURNITURE && p->lines.items[i + 1].kind == LINE_FURNITURE)
+			p->lines.items[i - 1].kind == LINE_FURNITURE &&
+			(i + 1 == p->lines.count || p->lines.items[i + 1].kind == LINE_FURNITURE))
 			drop[n++] = i;
 	}
 	for (size_t k = 0; k < n; k++)

@@ -273,6 +273,17 @@ test_page_body(void)
 			   "The ferry line between the two islands reopened on Monday, the operator said.\n\nWhat comes next\n\n"
 			   "The operator plans a second route in the spring, its manager said.\n\nA new timetable\n\n"
 			   "The boats will run every two hours from April, he added.");
+	/* a widget's label after the comment form at the end of the page goes, with or without more furniture after it */
+	check_body("Ferry line reopens after storm\n\nThe ferry line between the two islands reopened on Monday, the operator said.\n\n"
+			   "Tags: ferries, islands\n\nLeave a comment\n\nSee the next story",
+			   "The ferry line between the two islands reopened on Monday, the operator said.");
+	check_body("Ferry line reopens after storm\n\nThe ferry line between the two islands reopened on Monday, the operator said.\n\n"
+			   "Tags: ferries, islands\n\nLeave a comment\n\nSee the next story\n\nRelated: the bridge toll",
+			   "The ferry line between the two islands reopened on Monday, the operator said.");
+	/* a closing line of the story itself stays */
+	check_body("Ferry line reopens after storm\n\nThe ferry line between the two islands reopened on Monday, the operator said.\n\n"
+			   "Tickets cost the same as before",
+			   "The ferry line between the two islands reopened on Monday, the operator said.\n\nTickets cost the same as before");
 }
 
 /* The dates page addresses carry. */
