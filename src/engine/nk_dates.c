@@ -2292,6 +2292,8 @@ static bool
 read_point(const ctx *c, size_t i, found *f)
 {
 	memset(f, 0, sizeof(*f));
+	if (i >= c->n)				/* past the last token ("from" at the end of a text) */
+		return false;
 	return read_anchored(c, i, f) || read_day_first_range(c, i, f) || read_absolute(c, i, f) ||
 		read_decade(c, i, f) || read_half(c, i, f) ||
 		read_quarter(c, i, f) || read_year(c, i, f) || read_numeric_month_day(c, i, f) ||
