@@ -670,12 +670,10 @@ year_at(const ctx *c, size_t i)
 	return (int) v;
 }
 
-/* "this year", "last year", "next year" at i; the year offset in *delta. */
+/* "this", "last" or "next" at i: the offset it gives (0, -1, 1) in *delta. */
 static bool
-relative_year(const ctx *c, size_t i, int *delta)
+this_last_next(const ctx *c, size_t i, int *delta)
 {
-	if (!is_word(c, i + 1, "year"))
-		return false;
 	if (is_word(c, i, "this"))
 		*delta = 0;
 	else if (is_word(c, i, "last"))
@@ -685,6 +683,13 @@ relative_year(const ctx *c, size_t i, int *delta)
 	else
 		return false;
 	return true;
+}
+
+/* "this year", "last year", "next year" at i; the year offset in *delta. */
+static bool
+relative_year(const ctx *c, size_t i, int *delta)
+{
+	return is_word(c, i + 1, "year") && this_last_next(c, i, delta);
 }
 
 /* early / late / mid / mid- before a month or year: kept in the mention, not narrowing it. */
@@ -1144,15 +1149,7 @@ week_suffix(const ctx *c, size_t i, int *delta)
 {
 	size_t		j = is_word(c, i, "of") ? i + 1 : i;
 
-	if (!is_word(c, j + 1, "week"))
-		return i;
-	if (is_word(c, j, "last"))
-		*delta = -1;
-	else if (is_word(c, j, "this"))
-		*delta = 0;
-	else if (is_word(c, j, "next"))
-		*delta = 1;
-	else
+	if (!is_word(c, j + 1, "week") || !this_last_next(c, j, delta))
 		return i;
 	return j + 2;
 }
@@ -1356,13 +1353,7 @@ read_relative_unit(const ctx *c, size_t i, found *f)
 	unit		u;
 	season		s;
 
-	if (is_word(c, j, "last"))
-		delta = -1;
-	else if (is_word(c, j, "this"))
-		delta = 0;
-	else if (is_word(c, j, "next"))
-		delta = 1;
-	else
+	if (!this_last_next(c, j, &delta))
 		return false;
 	/* "the last year", "the next month": durations */
 	if (j > 0 && (is_word(c, j - 1, "the") || is_word(c, j - 1, "a")))
