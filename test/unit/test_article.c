@@ -55,22 +55,6 @@ test_tokens(void)
 }
 
 static void
-check_sentences(const char *text, const char *const *expected, int n)
-{
-	nk_arena   *a = nk_arena_create();
-	nk_doc	   *d = nk_doc_build(a, text, strlen(text));
-
-	CHECK_INT_EQ(d->sentences.count, n);
-	for (int i = 0; i < n && i < (int) d->sentences.count; i++)
-	{
-		const nk_span *sp = &d->sentences.items[i];
-
-		CHECK_STR_EQ(nk_arena_strndup(a, text + sp->start, sp->len), expected[i]);
-	}
-	nk_arena_destroy(a);
-}
-
-static void
 test_sentences(void)
 {
 	static const char *const abbrev[] = {
@@ -82,14 +66,14 @@ test_sentences(void)
 	static const char *const glued[] = {"according to the agency (NIS).", "The agency said so."};
 	static const char *const dateline[] = {"MOSCOW, June 18. /TASS/. The president left."};
 
-	check_sentences("Mr. Kim met Dr. Lee at 3 p.m. on Sept. 13. Jakob A. Overgaard wrote it. "
+	unit_check_sentences("Mr. Kim met Dr. Lee at 3 p.m. on Sept. 13. Jakob A. Overgaard wrote it. "
 					"He said \"No.\" Then the U.S. Treasury acted.", abbrev, 4);
-	check_sentences("Putin visits Pyongyang\n\n\xe2\x80\xa2 First item\n\xe2\x80\xa2 Second item\n\n"
+	unit_check_sentences("Putin visits Pyongyang\n\n\xe2\x80\xa2 First item\n\xe2\x80\xa2 Second item\n\n"
 					"The visit was long and\nit ended on Wednesday.", layout, 4);
-	check_sentences("according to the agency (NIS).The agency said so.", glued, 2);
-	check_sentences("MOSCOW, June 18. /TASS/. The president left.", dateline, 1);
-	check_sentences("", NULL, 0);
-	check_sentences(" \n\n\t ", NULL, 0);
+	unit_check_sentences("according to the agency (NIS).The agency said so.", glued, 2);
+	unit_check_sentences("MOSCOW, June 18. /TASS/. The president left.", dateline, 1);
+	unit_check_sentences("", NULL, 0);
+	unit_check_sentences(" \n\n\t ", NULL, 0);
 }
 
 static void

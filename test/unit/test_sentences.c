@@ -9,29 +9,10 @@
 #include "nk_sentence.h"
 #include "unit.h"
 
-/* Whether text splits into exactly the n sentences expected (each its text's span). */
-static void
-check_split(const char *text, const char *const *expected, int n)
-{
-	nk_arena   *a = nk_arena_create();
-	nk_doc	   *d = nk_doc_build(a, text, strlen(text));
-
-	CHECK_INT_EQ(d->sentences.count, n);
-	for (int i = 0; i < n && i < (int) d->sentences.count; i++)
-	{
-		const nk_span *sp = &d->sentences.items[i];
-
-		CHECK_STR_EQ(nk_arena_strndup(a, text + sp->start, sp->len), expected[i]);
-	}
-	if ((int) d->sentences.count != n)
-		fprintf(stderr, "  in: %s\n", text);
-	nk_arena_destroy(a);
-}
-
 #define SPLIT(text, ...) \
 	do { \
 		static const char *const e_[] = {__VA_ARGS__}; \
-		check_split(text, e_, (int) (sizeof(e_) / sizeof(e_[0]))); \
+		unit_check_sentences(text, e_, (int) (sizeof(e_) / sizeof(e_[0]))); \
 	} while (0)
 
 /* A text that is one sentence. */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "nk_gazetteer.h"
+#include "nk_sentence.h"
 
 static int	unit_passed;
 static int	unit_failed;
@@ -93,6 +94,25 @@ unit_gazetteer(const char *tsv, const char *const lexicons[NK_LEXICON_COUNT])
 	for (int l = 0; l < NK_LEXICON_COUNT; l++)
 		nk_gazetteer_load_lexicon(b, (nk_lexicon) l, lexicons[l], strlen(lexicons[l]));
 	return nk_gazetteer_build(b);
+}
+
+/* Whether text splits into exactly the n sentences expected (each its text's span). */
+static inline void
+unit_check_sentences(const char *text, const char *const *expected, int n)
+{
+	nk_arena   *a = nk_arena_create();
+	nk_doc	   *d = nk_doc_build(a, text, strlen(text));
+
+	CHECK_INT_EQ(d->sentences.count, n);
+	for (int i = 0; i < n && i < (int) d->sentences.count; i++)
+	{
+		const nk_span *sp = &d->sentences.items[i];
+
+		CHECK_STR_EQ(nk_arena_strndup(a, text + sp->start, sp->len), expected[i]);
+	}
+	if ((int) d->sentences.count != n)
+		fprintf(stderr, "  in: %s\n", text);
+	nk_arena_destroy(a);
 }
 
 static int
